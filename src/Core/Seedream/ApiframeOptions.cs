@@ -1,0 +1,148 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SeedreamBot.Core.Seedream;
+
+/// <summary>
+/// The <c>Apiframe</c> configuration section. Every value but <see cref="ApiKey"/> has a production default; the
+/// intervals are configurable so that tests against the fake run in milliseconds.
+/// </summary>
+public sealed class ApiframeOptions : IValidatableObject
+{
+    public const string SectionName = "Apiframe";
+
+    /// <summary>Where operators normally put the key (double underscore = section separator).</summary>
+    public const string ApiKeyEnvironmentVariable = "Apiframe__ApiKey";
+
+    /// <summary>Every Apiframe v2 key starts with this.</summary>
+    public const string ApiKeyPrefix = "afk_";
+
+    public const string DefaultModel = "seedream-5-lite";
+
+    public const string DefaultBaseUrl = "https://api.apiframe.ai";
+
+    /// <summary>Apiframe API key (<c>afk_…</c>). Required. Never logged.</summary>
+    public string ApiKey { get; set; } = string.Empty;
+
+    /// <summary>Apiframe API root. Default <c>https://api.apiframe.ai</c>.</summary>
+    public string BaseUrl { get; set; } = DefaultBaseUrl;
+
+    /// <summary>Model id sent as <c>model</c>. Default <c>seedream-5-lite</c>.</summary>
+    public string Model { get; set; } = DefaultModel;
+
+    /// <summary>Delay before the first poll of a job; later polls back off ×1.5 up to <see cref="MaxPollInterval"/>.</summary>
+    public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Longest delay between two polls of a job.</summary>
+    public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>How long to wait for a job to finish before giving up on it.</summary>
+    public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>How many generations may run at Apiframe at once (the job queue enforces it).</summary>
+    [Range(1, 64, ErrorMessage = "Apiframe:MaxConcurrentJobs must be between 1 and 64 (default 4).")]
+    public int MaxConcurrentJobs { get; set; } = 4;
+
+    /// <summary>Timeout of one HTTP attempt (a retry gets a fresh one).</summary>
+    public TimeSpan RequestTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>Retries after a 429, 5xx, network error or attempt timeout. 0 turns retrying off.</summary>
+    [Range(0, 10, ErrorMessage = "Apiframe:MaxRetryAttempts must be between 0 and 10 (default 3).")]
+    public int MaxRetryAttempts { get; set; } = 3;
+
+    /// <summary>First retry delay; later ones grow exponentially, with jitter.</summary>
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>The longest <c>Retry-After</c> the client waits out; a longer one ends the call as RateLimited.</summary>
+    public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
+
+    /// <summary><see cref="BaseUrl"/> as a URI ending in '/', so relative paths like <c>v2/jobs</c> keep any prefix.</summary>
+    public Uri BaseUri => new(BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        // Messages name the setting and the fix, never the value: the value may be a secret pasted in the wrong place.
+        if (string.IsNullOrWhiteSpace(ApiKey))
+        {
+            yield return new ValidationResult(
+                $"Apiframe:ApiKey is not set. Put your Apiframe API key (it starts with {ApiKeyPrefix}) in the " +
+                $"environment variable {ApiKeyEnvironmentVariable}.",
+                [nameof(ApiKey)]);
+        }
+        else if (!ApiKey.StartsWith(ApiKeyPrefix, StringComparison.Ordinal) || ApiKey.Length == ApiKeyPrefix.Length
+                 || ApiKey.Any(c => char.IsWhiteSpace(c) || char.IsControl(c)))
+        {
+            yield return new ValidationResult(
+                $"Apiframe:ApiKey does not look like an Apiframe API key: keys start with {ApiKeyPrefix} and contain no " +
+                $"spaces. Copy the key from the Apiframe dashboard into the environment variable {ApiKeyEnvironmentVariable}.",
+                [nameof(ApiKey)]);
+        }
+
+        if (!Uri.TryCreate(BaseUrl, UriKind.Absolute, out var baseUri)
+            || (baseUri.Scheme != Uri.UriSchemeHttps && baseUri.Scheme != Uri.UriSchemeHttp)
+            || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
+        {
+            yield return new ValidationResult(
+                $"Apiframe:BaseUrl must be an absolute http(s) URL without a query, such as {DefaultBaseUrl} (the default).",
+                [nameof(BaseUrl)]);
+        }
+
+        if (string.IsNullOrWhiteSpace(Model))
+        {
+            yield return new ValidationResult(
+                $"Apiframe:Model is empty. Remove the setting to use {DefaultModel}.", [nameof(Model)]);
+        }
+
+        foreach (var error in CheckRange(nameof(PollInterval), PollInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1), "00:00:02"))
+        {
+            yield return error;
+        }
+
+        foreach (var error in CheckRange(nameof(MaxPollInterval), MaxPollInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(5), "00:00:05"))
+        {
+            yield return error;
+        }
+
+        if (MaxPollInterval < PollInterval)
+        {
+            yield return new ValidationResult(
+                "Apiframe:MaxPollInterval must not be shorter than Apiframe:PollInterval (defaults 00:00:05 and 00:00:02).",
+                [nameof(MaxPollInterval), nameof(PollInterval)]);
+        }
+
+        foreach (var error in CheckRange(nameof(JobTimeout), JobTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), "00:05:00"))
+        {
+            yield return error;
+        }
+
+        foreach (var error in CheckRange(nameof(RequestTimeout), RequestTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), "00:00:30"))
+        {
+            yield return error;
+        }
+
+        foreach (var error in CheckRange(nameof(RetryBaseDelay), RetryBaseDelay, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(1), "00:00:01"))
+        {
+            yield return error;
+        }
+
+        foreach (var error in CheckRange(nameof(MaxRetryAfter), MaxRetryAfter, TimeSpan.Zero, TimeSpan.FromMinutes(10), "00:01:00"))
+        {
+            yield return error;
+        }
+    }
+
+    /// <summary>Describes the settings without the key, so logging the options object is harmless.</summary>
+    public override string ToString() =>
+        $"ApiframeOptions {{ BaseUrl = {BaseUrl}, Model = {Model}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set, hidden)")}, " +
+        $"PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, JobTimeout = {JobTimeout}, " +
+        $"MaxConcurrentJobs = {MaxConcurrentJobs}, RequestTimeout = {RequestTimeout}, MaxRetryAttempts = {MaxRetryAttempts}, " +
+        $"RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter} }}";
+
+    private static IEnumerable<ValidationResult> CheckRange(string name, TimeSpan value, TimeSpan min, TimeSpan max, string defaultValue)
+    {
+        if (value < min || value > max)
+        {
+            yield return new ValidationResult(
+                $"Apiframe:{name} must be between {min:c} and {max:c} (default {defaultValue}).", [name]);
+        }
+    }
+}

@@ -1,0 +1,68 @@
+using System.Net;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+
+namespace SeedreamBot.Core.Seedream;
+
+/// <summary>DI registration of the Seedream (Apiframe v2) client.</summary>
+public static class SeedreamServiceCollectionExtensions
+{
+    /// <summary>How long a pooled connection lives, so DNS changes are seen even by clients a singleton holds on to.</summary>
+    private static readonly TimeSpan PooledConnectionLifetime = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// Binds and validates the <c>Apiframe</c> section (at start-up), registers the typed API and CDN HttpClients with
+    /// retry and timeout handlers, and registers <see cref="ISeedreamClient"/>. Uses the <see cref="TimeProvider"/>
+    /// already registered, or <see cref="TimeProvider.System"/>.
+    /// </summary>
+    public static IServiceCollection AddSeedreamClient(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        services.AddOptions<ApiframeOptions>()
+            .Bind(configuration.GetSection(ApiframeOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.TryAddSingleton(TimeProvider.System);
+        services.TryAddTransient<ApiKeyHandler>();
+
+        services.AddHttpClient<ApiframeApi>((provider, client) =>
+            {
+                var options = provider.GetRequiredService<IOptions<ApiframeOptions>>().Value;
+                client.BaseAddress = options.BaseUri;
+                client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
+                client.MaxResponseContentBufferSize = ApiframeApi.MaxResponseBytes;
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("SeedreamBot/1.0");
+            })
+            // No redirects: a custom header such as X-API-Key would follow a redirect to any host.
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = PooledConnectionLifetime,
+                AutomaticDecompression = DecompressionMethods.All,
+            })
+            .AddHttpMessageHandler<ApiKeyHandler>()
+            .RedactLoggedHeaders(ApiframeHeaders.IsSensitive)
+            .AddResilienceHandler("apiframe-api", ApiframeResilience.Configure);
+
+        services.AddHttpClient<ApiframeCdn>(client =>
+            {
+                client.Timeout = Timeout.InfiniteTimeSpan; // attempts are timed by the pipeline, the body by the downloader
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("SeedreamBot/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = true, // CDNs redirect; this client has no secret to leak
+                MaxAutomaticRedirections = 5,
+                PooledConnectionLifetime = PooledConnectionLifetime,
+            })
+            .RedactLoggedHeaders(ApiframeHeaders.IsSensitive)
+            .AddResilienceHandler("apiframe-cdn", ApiframeResilience.Configure);
+
+        services.TryAddTransient<ISeedreamClient, SeedreamClient>();
+        return services;
+    }
+}
