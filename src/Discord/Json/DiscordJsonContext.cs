@@ -38,4 +38,5 @@ namespace SeedreamBot.Discord.Json;
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(double))]
 [JsonSerializable(typeof(JsonElement))]
+[JsonSerializable(typeof(System.Text.Json.Nodes.JsonNode))]
 public sealed partial class DiscordJsonContext : JsonSerializerContext;

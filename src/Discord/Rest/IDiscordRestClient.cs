@@ -1,0 +1,81 @@
+using SeedreamBot.Discord.Models;
+
+namespace SeedreamBot.Discord.Rest;
+
+/// <summary>
+/// The Discord REST calls a bot needs. Every request is checked against Discord's limits first
+/// (<see cref="Models.Validation.DiscordValidationException"/>), waits for rate limits, retries 429s and transient
+/// failures, and turns error answers into <see cref="DiscordHttpException"/>. Methods taking files upload them as
+/// multipart (<c>files[n]</c> paired with <c>attachments[].id = "n"</c>); <c>maxFileSize</c> (e.g. the
+/// interaction's <see cref="Interaction.AttachmentSizeLimit"/>) refuses larger files before sending.
+/// </summary>
+public interface IDiscordRestClient
+{
+    Task<GatewayBotResponse> GetGatewayBotAsync(CancellationToken cancellationToken = default);
+
+    Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(
+        ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default);
+
+    Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(
+        ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default);
+
+    /// <summary>The initial response; must arrive within 3 seconds of the interaction.</summary>
+    Task CreateInteractionResponseAsync(
+        ulong interactionId,
+        string interactionToken,
+        InteractionResponse response,
+        IReadOnlyList<DiscordFile>? files = null,
+        long? maxFileSize = null,
+        CancellationToken cancellationToken = default);
+
+    Task<Message> GetOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken = default);
+
+    Task<Message> EditOriginalResponseAsync(
+        ulong applicationId,
+        string interactionToken,
+        MessageEdit edit,
+        IReadOnlyList<DiscordFile>? files = null,
+        long? maxFileSize = null,
+        CancellationToken cancellationToken = default);
+
+    Task DeleteOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken = default);
+
+    Task<Message> CreateFollowupAsync(
+        ulong applicationId,
+        string interactionToken,
+        FollowupMessageCreate message,
+        IReadOnlyList<DiscordFile>? files = null,
+        long? maxFileSize = null,
+        CancellationToken cancellationToken = default);
+
+    Task<Message> EditFollowupAsync(
+        ulong applicationId,
+        string interactionToken,
+        ulong messageId,
+        MessageEdit edit,
+        IReadOnlyList<DiscordFile>? files = null,
+        long? maxFileSize = null,
+        CancellationToken cancellationToken = default);
+
+    Task DeleteFollowupAsync(ulong applicationId, string interactionToken, ulong messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>Posts to a channel. With <see cref="MessageCreate.Nonce"/> + EnforceNonce it is also retried after timeouts and 5xx.</summary>
+    Task<Message> CreateMessageAsync(
+        ulong channelId,
+        MessageCreate message,
+        IReadOnlyList<DiscordFile>? files = null,
+        long? maxFileSize = null,
+        CancellationToken cancellationToken = default);
+
+    Task<Message> EditMessageAsync(
+        ulong channelId,
+        ulong messageId,
+        MessageEdit edit,
+        IReadOnlyList<DiscordFile>? files = null,
+        long? maxFileSize = null,
+        CancellationToken cancellationToken = default);
+
+    Task DeleteMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default);
+}
