@@ -34,7 +34,10 @@ public static class GenerationRequestValidator
             errors.Add($"“{Quote(size)}” is not a size Seedream offers — choose 2K or 3K.");
         }
 
-        var images = ValidateInputImages(inputImageUrls ?? [], errors);
+        // Image problems are listed last, where the images come in the command, but counted first: the default aspect
+        // ratio depends on them.
+        var imageErrors = new List<string>();
+        var images = ValidateInputImages(inputImageUrls ?? [], imageErrors);
 
         string? parsedAspect = AspectRatios.DefaultFor(images.Count);
         if (!string.IsNullOrWhiteSpace(aspectRatio))
@@ -59,6 +62,7 @@ public static class GenerationRequestValidator
             errors.Add($"“{Quote(format)}” is not an output format Seedream offers — choose png or jpg.");
         }
 
+        errors.AddRange(imageErrors);
         if (errors.Count > 0)
         {
             return GenerationValidationResult.Invalid(errors);

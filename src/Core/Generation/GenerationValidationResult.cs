@@ -17,7 +17,7 @@ public sealed class GenerationValidationResult
     /// <summary>The validated request; null when <see cref="Errors"/> is not empty.</summary>
     public GenerationRequest? Request { get; }
 
-    /// <summary>User-facing messages, one per broken rule, in the order the options appear in the command.</summary>
+    /// <summary>User-facing messages, one per broken rule: prompt, size, aspect ratio, format, then input images.</summary>
     public IReadOnlyList<string> Errors { get; }
 
     [MemberNotNullWhen(true, nameof(Request))]
