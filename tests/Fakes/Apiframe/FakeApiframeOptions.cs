@@ -1,0 +1,31 @@
+namespace SeedreamBot.Fakes.Apiframe;
+
+/// <summary>Start-up settings of <see cref="FakeApiframeServer"/>. Most can be changed later on the server.</summary>
+public sealed class FakeApiframeOptions
+{
+    public const string DefaultApiKey = "afk_fake_5e3d0c1f2a4b6789";
+
+    /// <summary>Keys that authenticate (each is its own user in one team). The first is <see cref="FakeApiframeServer.ApiKey"/>.</summary>
+    public IReadOnlyList<string> ApiKeys { get; init; } = [DefaultApiKey];
+
+    /// <summary>Keys that exist but are deactivated: 403 <c>API key is inactive</c>.</summary>
+    public IReadOnlyList<string> InactiveApiKeys { get; init; } = [];
+
+    public long TeamCredits { get; init; } = 1000;
+
+    public FakeJobMode Mode { get; init; } = FakeJobMode.Automatic;
+
+    /// <summary>Time from submission to the end state of an automatic job.</summary>
+    public TimeSpan JobDuration { get; init; } = TimeSpan.FromMilliseconds(300);
+
+    /// <summary>Drives automatic jobs, timestamps and idempotency expiry. Default: the system clock.</summary>
+    public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
+
+    /// <summary>Approximate size of result images; 0 means a small 64×64 image.</summary>
+    public int ResultImageBytes { get; init; }
+
+    public FakeResultShape ResultShape { get; init; } = FakeResultShape.Images;
+
+    /// <summary>Reject aspect ratios outside the eight upstream ones and match_input_image (unknown on the real API).</summary>
+    public bool StrictAspectRatios { get; init; }
+}

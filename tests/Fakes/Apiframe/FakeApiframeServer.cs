@@ -1,0 +1,296 @@
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace SeedreamBot.Fakes.Apiframe;
+
+/// <summary>
+/// An in-process Apiframe v2 on Kestrel at 127.0.0.1 (random port): generate, job status, job list, account and a CDN
+/// serving real PNG/JPEG bytes, with Apiframe's auth, validation, credits, idempotency and status machine, plus test
+/// controls (manual stepping, planned outcomes, fault injection) and observation (recorded requests, counters,
+/// WaitFor… helpers). Start with <see cref="StartAsync"/>; point a client at <see cref="BaseUrl"/> with <see cref="ApiKey"/>.
+/// </summary>
+public sealed class FakeApiframeServer : IAsyncDisposable
+{
+    /// <summary>How long WaitFor… helpers wait when no timeout is given: a safety net, not a timing assertion.</summary>
+    public static readonly TimeSpan DefaultWaitTimeout = TimeSpan.FromSeconds(15);
+
+    private readonly FakeApiframeState _state;
+    private readonly CancellationTokenSource _stopping = new();
+    private WebApplication? _app;
+
+    private FakeApiframeServer(FakeApiframeOptions options)
+    {
+        Options = options;
+        _state = new FakeApiframeState(options);
+    }
+
+    public FakeApiframeOptions Options { get; }
+
+    /// <summary>The root URL, ending in '/', e.g. <c>http://127.0.0.1:41234/</c> (use it as the client's BaseUrl).</summary>
+    public Uri BaseUrl => _state.BaseUrl;
+
+    /// <summary>A valid, active key (the first of <see cref="FakeApiframeOptions.ApiKeys"/>).</summary>
+    public string ApiKey => Options.ApiKeys[0];
+
+    public TimeProvider TimeProvider => _state.Time;
+
+    public long TeamCredits
+    {
+        get => _state.TeamCredits;
+        set => _state.TeamCredits = value;
+    }
+
+    /// <summary>Applies to jobs created from now on.</summary>
+    public FakeJobMode Mode
+    {
+        get => _state.Mode;
+        set => _state.Mode = value;
+    }
+
+    public TimeSpan JobDuration
+    {
+        get => _state.JobDuration;
+        set => _state.JobDuration = value;
+    }
+
+    /// <summary>Approximate result image size for jobs created from now on; 0 = small 64×64 image.</summary>
+    public int ResultImageBytes
+    {
+        get => _state.ResultImageBytes;
+        set => _state.ResultImageBytes = value;
+    }
+
+    /// <summary>Result shape for jobs created from now on (unless a plan says otherwise).</summary>
+    public FakeResultShape ResultShape
+    {
+        get => _state.ResultShape;
+        set => _state.ResultShape = value;
+    }
+
+    public int GenerateCalls => _state.GenerateCalls;
+
+    public int JobsCreated => _state.JobsCreated;
+
+    /// <summary>Requests to the CDN route (whatever they were answered).</summary>
+    public int CdnDownloads => _state.CdnDownloads;
+
+    public IReadOnlyList<FakeRecordedRequest> Requests => _state.Requests();
+
+    public IReadOnlyList<FakeJobSnapshot> Jobs => _state.Jobs();
+
+    public static async Task<FakeApiframeServer> StartAsync(FakeApiframeOptions? options = null, CancellationToken cancellationToken = default)
+    {
+        var server = new FakeApiframeServer(options ?? new FakeApiframeOptions());
+        try
+        {
+            await server.ListenAsync(cancellationToken);
+            return server;
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+    }
+
+    // ---- control -----------------------------------------------------------------------------------------------------
+
+    /// <summary>The next <paramref name="count"/> jobs created follow <paramref name="plan"/> (queued in order).</summary>
+    public void PlanNextJobs(FakeJobPlan plan, int count = 1) => _state.PlanNextJobs(plan, count);
+
+    /// <summary>The next <paramref name="times"/> requests to <paramref name="route"/> get <paramref name="fault"/>.</summary>
+    public void InjectFault(FakeRoute route, FakeFault fault, int times = 1) => _state.InjectFault(route, fault, times);
+
+    public void ClearFaults() => _state.ClearFaults();
+
+    public FakeJobSnapshot GetJob(string jobId) =>
+        _state.FindJob(jobId) ?? throw new KeyNotFoundException($"The fake Apiframe has no job {jobId}.");
+
+    /// <summary>QUEUED → PROCESSING at <paramref name="progressStep"/>%, then +step each call, COMPLETED at 100. Takes the job over from automatic mode.</summary>
+    public FakeJobSnapshot StepJob(string jobId, int progressStep = 25)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(progressStep);
+        return _state.Control(jobId, (job, now) =>
+        {
+            job.Automatic = false;
+            if (job.IsTerminal)
+            {
+                return;
+            }
+
+            var next = job.Status == FakeJob.Queued ? progressStep : (job.Progress ?? 0) + progressStep;
+            if (next >= 100)
+            {
+                job.Complete(now);
+            }
+            else
+            {
+                job.Status = FakeJob.Processing;
+                job.Progress = next;
+            }
+        });
+    }
+
+    /// <summary>PROCESSING at <paramref name="percent"/>. Takes the job over from automatic mode.</summary>
+    public FakeJobSnapshot SetProgress(string jobId, int percent)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(percent);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(percent, 99);
+        return _state.Control(jobId, (job, _) =>
+        {
+            ThrowIfTerminal(job);
+            job.Automatic = false;
+            job.Status = FakeJob.Processing;
+            job.Progress = percent;
+        });
+    }
+
+    public FakeJobSnapshot CompleteJob(string jobId, FakeResultShape? shape = null) =>
+        _state.Control(jobId, (job, now) =>
+        {
+            ThrowIfTerminal(job);
+            job.Automatic = false;
+            job.ResultShape = shape ?? job.ResultShape;
+            job.Complete(now);
+        });
+
+    /// <summary>FAILED with <paramref name="reason"/> as <c>error</c>; credits are refunded and <c>creditCost</c> becomes 0.</summary>
+    public FakeJobSnapshot FailJob(string jobId, string reason = FakeJobPlan.ContentPolicyReason) =>
+        _state.Control(jobId, (job, now) =>
+        {
+            ThrowIfTerminal(job);
+            job.Automatic = false;
+            job.Fail(reason, now, _state.Refund);
+        });
+
+    /// <summary>CANCELLED (there is no cancel endpoint; this is the operator side). Credits are refunded.</summary>
+    public FakeJobSnapshot CancelJob(string jobId) =>
+        _state.Control(jobId, (job, now) =>
+        {
+            ThrowIfTerminal(job);
+            job.Automatic = false;
+            job.Cancel(now, _state.Refund);
+        });
+
+    /// <summary>Freezes the job where it is (a stuck job); automatic mode no longer moves it.</summary>
+    public FakeJobSnapshot HoldJob(string jobId) => _state.Control(jobId, (job, _) => job.Held = true);
+
+    /// <summary>Lets automatic mode move a held job again (it catches up with its age at once).</summary>
+    public FakeJobSnapshot ReleaseJob(string jobId) => _state.Control(jobId, (job, _) => job.Held = false);
+
+    /// <summary>Marks the job's CDN assets purged: <c>expired: true</c>, and its image URLs answer 404.</summary>
+    public FakeJobSnapshot ExpireJob(string jobId) => _state.Control(jobId, (job, _) => job.Expired = true);
+
+    public Uri ImageUrl(string jobId, int index = 1)
+    {
+        var job = GetJob(jobId);
+        var extension = job.ImageUrls.Count > 0 ? Path.GetExtension(job.ImageUrls[0].AbsolutePath).TrimStart('.') : "png";
+        return new Uri(BaseUrl, $"cdn/images/{jobId}-{index}.{extension}");
+    }
+
+    // ---- observation ---------------------------------------------------------------------------------------------
+
+    public IReadOnlyList<FakeRecordedRequest> RequestsTo(FakeRoute route) => [.. Requests.Where(r => r.Route == route)];
+
+    /// <summary>GET /v2/jobs/{id} requests for this job so far.</summary>
+    public int PollCount(string jobId) => _state.PollCount(jobId);
+
+    public Task<FakeRecordedRequest> WaitForRequestAsync(
+        Func<FakeRecordedRequest, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return _state.Signal.WaitAsync(
+            () => _state.Requests().FirstOrDefault(match),
+            timeout ?? DefaultWaitTimeout,
+            () => $"no matching request among {DescribeRequests()}",
+            cancellationToken);
+    }
+
+    /// <summary>Waits until <paramref name="count"/> requests to <paramref name="route"/> have arrived; returns them.</summary>
+    public async Task<IReadOnlyList<FakeRecordedRequest>> WaitForRequestsAsync(
+        FakeRoute route, int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        var found = await _state.Signal.WaitAsync(
+            () =>
+            {
+                var matching = _state.Requests().Where(r => r.Route == route).ToList();
+                return matching.Count >= count ? matching : null;
+            },
+            timeout ?? DefaultWaitTimeout,
+            () => $"wanted {count} {route} request(s) among {DescribeRequests()}",
+            cancellationToken);
+        return found;
+    }
+
+    public Task<FakeJobSnapshot> WaitForJobAsync(
+        Func<FakeJobSnapshot, bool>? match = null, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _state.Signal.WaitAsync(
+            () => _state.Jobs().FirstOrDefault(match ?? (_ => true)),
+            timeout ?? DefaultWaitTimeout,
+            () => $"no matching job among [{string.Join(", ", _state.Jobs().Select(j => $"{j.Id} {j.Status} {j.Progress}%"))}]",
+            cancellationToken);
+
+    public Task WaitForJobsCreatedAsync(int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _state.Signal.WaitAsync(
+            () => _state.JobsCreated >= count ? string.Empty : null,
+            timeout ?? DefaultWaitTimeout,
+            () => $"wanted {count} job(s), have {_state.JobsCreated}",
+            cancellationToken);
+
+    public Task WaitForPollsAsync(string jobId, int count, TimeSpan? timeout = null, CancellationToken cancellationToken = default) =>
+        _state.Signal.WaitAsync(
+            () => _state.PollCount(jobId) >= count ? string.Empty : null,
+            timeout ?? DefaultWaitTimeout,
+            () => $"wanted {count} poll(s) of {jobId}, have {_state.PollCount(jobId)}",
+            cancellationToken);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stopping.CancelAsync();
+        if (_app is not null)
+        {
+            await _app.StopAsync(CancellationToken.None);
+            await _app.DisposeAsync();
+        }
+
+        _stopping.Dispose();
+    }
+
+    private async Task ListenAsync(CancellationToken cancellationToken)
+    {
+        var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
+        {
+            ApplicationName = typeof(FakeApiframeServer).Assembly.GetName().Name,
+            EnvironmentName = "FakeApiframe",
+        });
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+        builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
+
+        _app = builder.Build();
+        var endpoints = new FakeApiframeEndpoints(_state, _stopping.Token);
+        _app.Run(endpoints.HandleAsync);
+        await _app.StartAsync(cancellationToken);
+
+        var address = _app.Urls.First();
+        _state.BaseUrl = new Uri(address.TrimEnd('/') + "/");
+    }
+
+    private string DescribeRequests()
+    {
+        var requests = _state.Requests();
+        return requests.Count == 0 ? "no requests" : $"[{string.Join(", ", requests.TakeLast(20))}]";
+    }
+
+    private static void ThrowIfTerminal(FakeJob job)
+    {
+        if (job.IsTerminal)
+        {
+            throw new InvalidOperationException($"Job {job.Id} already ended as {job.Status}.");
+        }
+    }
+}

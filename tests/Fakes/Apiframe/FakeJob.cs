@@ -1,0 +1,199 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+
+namespace SeedreamBot.Fakes.Apiframe;
+
+/// <summary>One job's mutable state inside the fake. Only touched under the server's lock.</summary>
+internal sealed class FakeJob
+{
+    public const string Queued = "QUEUED";
+    public const string Processing = "PROCESSING";
+    public const string Completed = "COMPLETED";
+    public const string Failed = "FAILED";
+    public const string Cancelled = "CANCELLED";
+
+    /// <summary>The first fifth of an automatic job's duration is spent QUEUED.</summary>
+    private const double QueuedShare = 0.2;
+
+    private byte[]? _image;
+
+    public required string Id { get; init; }
+
+    public required string OwnerKey { get; init; }
+
+    public required string Model { get; init; }
+
+    public required string Prompt { get; init; }
+
+    public required JsonObject Input { get; init; }
+
+    /// <summary><c>png</c> or <c>jpg</c>, from <c>output_format</c>.</summary>
+    public required string Extension { get; init; }
+
+    public required string? IdempotencyKey { get; init; }
+
+    public required DateTimeOffset CreatedAt { get; init; }
+
+    public required int Cost { get; init; }
+
+    public required FakeJobPlan Plan { get; init; }
+
+    public required FakeResultShape ResultShape { get; set; }
+
+    public required int ImageBytes { get; init; }
+
+    /// <summary>Moves on its own (automatic mode at creation, and no test has taken it over).</summary>
+    public bool Automatic { get; set; }
+
+    /// <summary>Frozen where it is, even in automatic mode.</summary>
+    public bool Held { get; set; }
+
+    public string Status { get; set; } = Queued;
+
+    public int? Progress { get; set; } = 0;
+
+    public string? Error { get; set; }
+
+    public int? CreditCost { get; set; }
+
+    public DateTimeOffset? CompletedAt { get; set; }
+
+    public bool Expired { get; set; }
+
+    public int Polls { get; set; }
+
+    public bool IsTerminal => Status is Completed or Failed or Cancelled;
+
+    /// <summary>The JobAccepted status: that schema has no CANCELLED, so a cancelled original replays as FAILED.</summary>
+    public string AcceptedStatus => Status == Cancelled ? Failed : Status;
+
+    public Uri ImageUrl(Uri baseUrl, int index = 1) => new(baseUrl, $"cdn/images/{Id}-{index}.{Extension}");
+
+    /// <summary>Moves an automatic job to where its age says it should be. Returns true if anything changed.</summary>
+    public bool Advance(DateTimeOffset now, TimeSpan duration, Action<FakeJob> refund)
+    {
+        if (!Automatic || Held || IsTerminal)
+        {
+            return false;
+        }
+
+        var before = (Status, Progress);
+        var elapsed = now - CreatedAt;
+        var queuedFor = duration * QueuedShare;
+        if (elapsed < queuedFor)
+        {
+            Status = Queued;
+            Progress = 0;
+        }
+        else if (elapsed < duration || Plan.Outcome == FakeJobOutcome.Stuck)
+        {
+            var share = duration == queuedFor ? 1 : (elapsed - queuedFor) / (duration - queuedFor);
+            var progress = Math.Clamp((int)(share * 100), 1, 99);
+            Status = Processing;
+            Progress = Plan.Outcome == FakeJobOutcome.Stuck ? Math.Min(progress, Plan.StuckAtProgress) : progress;
+        }
+        else
+        {
+            var end = CreatedAt + duration;
+            switch (Plan.Outcome)
+            {
+                case FakeJobOutcome.Fail:
+                    Fail(Plan.FailureReason, end, refund);
+                    break;
+                case FakeJobOutcome.Cancel:
+                    Cancel(end, refund);
+                    break;
+                default:
+                    Complete(end);
+                    break;
+            }
+        }
+
+        return before != (Status, Progress);
+    }
+
+    public void Complete(DateTimeOffset now)
+    {
+        Status = Completed;
+        Progress = 100;
+        CompletedAt = now;
+        Expired = Plan.ExpiredResult || Expired;
+    }
+
+    public void Fail(string reason, DateTimeOffset now, Action<FakeJob> refund)
+    {
+        Status = Failed;
+        Progress = 0;
+        Error = reason;
+        CompletedAt = now;
+        refund(this);
+    }
+
+    public void Cancel(DateTimeOffset now, Action<FakeJob> refund)
+    {
+        Status = Cancelled;
+        CompletedAt = now;
+        refund(this);
+    }
+
+    /// <summary>The result image, made once per job (deterministic: seeded by the job id).</summary>
+    public byte[] Image()
+    {
+        if (_image is null)
+        {
+            var seed = StringComparer.Ordinal.GetHashCode(Id) & 0x7F;
+            _image = Extension == "jpg"
+                ? FakeImages.Jpeg(64, 64, ImageBytes)
+                : ImageBytes > 0 ? FakeImages.PngOfSize(ImageBytes, seed) : FakeImages.Png(64, 64, seed);
+        }
+
+        return _image;
+    }
+
+    /// <summary>The <c>Job</c> document (list items use the same, with <c>expired</c> always present).</summary>
+    public JsonObject ToJson(Uri baseUrl) => new()
+    {
+        ["id"] = Id,
+        ["status"] = Status,
+        ["model"] = Model,
+        ["progress"] = Progress,
+        ["result"] = Status == Completed ? ResultJson(baseUrl) : null,
+        ["error"] = Error,
+        ["creditCost"] = CreditCost,
+        ["webhookStatus"] = null,
+        ["createdAt"] = Timestamp(CreatedAt),
+        ["completedAt"] = CompletedAt is { } completed ? Timestamp(completed) : null,
+        ["expired"] = Expired,
+        ["input"] = Input.DeepClone(),
+    };
+
+    public FakeJobSnapshot ToSnapshot(Uri baseUrl) => new(
+        Id,
+        Status,
+        Progress,
+        Model,
+        Prompt,
+        Error,
+        CreditCost,
+        Expired,
+        IdempotencyKey,
+        CreatedAt,
+        CompletedAt,
+        Polls,
+        Status == Completed && ResultShape != FakeResultShape.EmptyImages ? [ImageUrl(baseUrl)] : []);
+
+    private JsonNode? ResultJson(Uri baseUrl)
+    {
+        var url = ImageUrl(baseUrl).AbsoluteUri;
+        return ResultShape switch
+        {
+            FakeResultShape.BareString => JsonValue.Create(url),
+            FakeResultShape.StringArray => new JsonArray(url),
+            FakeResultShape.EmptyImages => new JsonObject { ["images"] = new JsonArray() },
+            _ => new JsonObject { ["images"] = new JsonArray(url) },
+        };
+    }
+
+    private static string Timestamp(DateTimeOffset value) =>
+        value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);
+}
