@@ -1,0 +1,46 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace SeedreamBot.Core.Jobs;
+
+/// <summary>Queueing and progress settings (section <c>Generation</c>).</summary>
+public sealed class GenerationOptions : IValidatableObject
+{
+    public const string SectionName = "Generation";
+
+    /// <summary>Jobs one member may have running at Apiframe at once; more wait in the fair queue.</summary>
+    [Range(1, 20, ErrorMessage = "Generation:MaxJobsPerUser must be between 1 and 20 (default 2).")]
+    public int MaxJobsPerUser { get; set; } = 2;
+
+    /// <summary>Generations one member may have unfinished (running plus waiting); beyond it new requests are refused.</summary>
+    [Range(1, 100, ErrorMessage = "Generation:MaxQueuedPerUser must be between 1 and 100 (default 5).")]
+    public int MaxQueuedPerUser { get; set; } = 5;
+
+    /// <summary>The least time between two progress edits of one message (Discord's webhooks allow about 5 per 2 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:01:00",
+        ErrorMessage = "Generation:ProgressUpdateInterval must be between 00:00:00.050 and 00:01:00 (default 00:00:02).")]
+    public TimeSpan ProgressUpdateInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The least time between two queue-position edits of one waiting message.</summary>
+    [Range(typeof(TimeSpan), "00:00:00.050", "00:05:00",
+        ErrorMessage = "Generation:QueueUpdateInterval must be between 00:00:00.050 and 00:05:00 (default 00:00:03).")]
+    public TimeSpan QueueUpdateInterval { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>What the ETA assumes a job takes before any job has finished (Seedream 5 Lite averages ~12 s).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:10:00",
+        ErrorMessage = "Generation:ExpectedJobDuration must be between 00:00:01 and 00:10:00 (default 00:00:15).")]
+    public TimeSpan ExpectedJobDuration { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The largest input image accepted, in bytes (Apiframe accepts up to 25 MB).</summary>
+    [Range(1, 25 * 1024 * 1024, ErrorMessage = "Generation:MaxInputImageBytes must be between 1 and 26214400 (default 20971520, 20 MiB).")]
+    public long MaxInputImageBytes { get; set; } = 20L * 1024 * 1024;
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (MaxQueuedPerUser < MaxJobsPerUser)
+        {
+            yield return new ValidationResult(
+                $"Generation:MaxQueuedPerUser ({MaxQueuedPerUser}) must be at least Generation:MaxJobsPerUser ({MaxJobsPerUser}).",
+                [nameof(MaxQueuedPerUser)]);
+        }
+    }
+}

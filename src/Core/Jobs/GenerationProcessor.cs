@@ -1,0 +1,246 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Seedream;
+
+namespace SeedreamBot.Core.Jobs;
+
+/// <summary>
+/// Takes one generation from wherever it stopped to delivered or failed: submit (same idempotency key every
+/// time), poll with throttled progress, download, deliver, then settle — or release the hold on any failure.
+/// Cancellation (shutdown) leaves the persisted state as it is, so the generation resumes after the restart.
+/// </summary>
+public sealed partial class GenerationProcessor
+{
+    /// <summary>Discord's default per-file upload limit, for interactions that did not say.</summary>
+    public const long DefaultAttachmentSizeLimit = 10L * 1024 * 1024;
+
+    private readonly ISeedreamClient _seedream;
+    private readonly ICreditLedger _ledger;
+    private readonly GenerationStore _store;
+    private readonly IGenerationPresenter _presenter;
+    private readonly JobDurationTracker _durations;
+    private readonly GenerationMetrics _metrics;
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<GenerationOptions> _options;
+    private readonly ILogger<GenerationProcessor> _logger;
+
+    public GenerationProcessor(
+        ISeedreamClient seedream,
+        ICreditLedger ledger,
+        GenerationStore store,
+        IGenerationPresenter presenter,
+        JobDurationTracker durations,
+        GenerationMetrics metrics,
+        TimeProvider time,
+        IOptionsMonitor<GenerationOptions> options,
+        ILogger<GenerationProcessor> logger)
+    {
+        _seedream = seedream;
+        _ledger = ledger;
+        _store = store;
+        _presenter = presenter;
+        _durations = durations;
+        _metrics = metrics;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    public async Task ProcessAsync(GenerationRecord generation, CancellationToken cancellationToken)
+    {
+        using var scope = _logger.BeginScope(new Dictionary<string, object?>
+        {
+            ["GenerationId"] = generation.Id,
+            ["GuildId"] = generation.GuildId,
+            ["UserId"] = generation.UserId,
+        });
+
+        generation.Attempts++;
+        _store.Save(generation);
+        LogProcessing(generation.Id, generation.State, generation.Attempts);
+
+        if (generation.State == GenerationState.Queued)
+        {
+            var starting = new JobProgress(JobStatus.Queued, 0);
+            await ShowProgressSafelyAsync(generation, starting, cancellationToken).ConfigureAwait(false);
+
+            var submitted = await _seedream.SubmitAsync(generation.ToRequest(), generation.IdempotencyKey, cancellationToken)
+                .ConfigureAwait(false);
+            if (!submitted.Succeeded)
+            {
+                await FailAsync(generation, GenerationFailure.FromApiframe(submitted.Failure), cancellationToken).ConfigureAwait(false);
+                return;
+            }
+
+            generation.JobId = submitted.Value.JobId;
+            generation.State = GenerationState.Submitted;
+            generation.SubmittedAt = _time.GetUtcNow();
+            _store.Save(generation);
+            LogSubmitted(generation.Id, submitted.Value.JobId);
+            await WaitAndDeliverAsync(generation, starting, cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (generation.State == GenerationState.Submitted)
+        {
+            await WaitAndDeliverAsync(generation, null, cancellationToken).ConfigureAwait(false);
+        }
+    }
+
+    private async Task WaitAndDeliverAsync(GenerationRecord generation, JobProgress? shown, CancellationToken cancellationToken)
+    {
+        using var jobScope = _logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = generation.JobId });
+        var options = _options.CurrentValue;
+
+        ApiframeResult<CompletedJob> completed;
+        using (var progress = new ThrottledProgress(
+            (value, token) => ShowProgressSafelyAsync(generation, value, token),
+            _time,
+            options.ProgressUpdateInterval,
+            shown,
+            cancellationToken))
+        {
+            try
+            {
+                completed = await _seedream.WaitForCompletionAsync(generation.JobId!, progress, cancellationToken)
+                    .ConfigureAwait(false);
+            }
+            finally
+            {
+                await progress.CompleteAsync().ConfigureAwait(false);
+                _metrics.ProgressEdits(progress.Shown);
+            }
+        }
+
+        if (!completed.Succeeded)
+        {
+            await FailAsync(generation, GenerationFailure.FromApiframe(completed.Failure), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        var imageUrl = completed.Value.ImageUrls[0];
+        generation.ResultUrl = imageUrl.AbsoluteUri;
+        generation.ApiframeCreditCost = completed.Value.CreditCost;
+        if (generation.SubmittedAt is { } submittedAt)
+        {
+            _durations.Record(_time.GetUtcNow() - submittedAt);
+        }
+
+        var limit = generation.Target.AttachmentSizeLimit > 0
+            ? generation.Target.AttachmentSizeLimit
+            : DefaultAttachmentSizeLimit;
+        var downloaded = await _seedream.DownloadAsync(imageUrl, limit, cancellationToken).ConfigureAwait(false);
+        if (!downloaded.Succeeded && downloaded.Failure.Kind != ApiframeFailureKind.ResultTooLarge)
+        {
+            await FailAsync(generation, GenerationFailure.FromApiframe(downloaded.Failure), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        // The hold is already out of the balance, so this is what the member has once the hold is settled.
+        var balanceAfter = _ledger.GetBalance(generation.Member);
+        var result = new GenerationResult(
+            imageUrl,
+            downloaded.Value,
+            downloaded.Value?.Content.Length,
+            balanceAfter,
+            _time.GetUtcNow() - generation.CreatedAt);
+
+        DeliveryReceipt receipt;
+        try
+        {
+            receipt = await _presenter.DeliverAsync(generation, result, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            LogDeliveryFailed(exception, generation.Id);
+            await FailAsync(
+                generation,
+                GenerationFailure.Delivery("The image was made, but Discord would not let me post it here."),
+                cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        generation.State = GenerationState.Delivered;
+        generation.FinishedAt = _time.GetUtcNow();
+        generation.ResultChannelId = receipt.ChannelId;
+        generation.ResultMessageId = receipt.MessageId;
+        _store.Save(generation);
+        _ledger.Settle(generation.Id);
+        _metrics.Finished(generation, delivered: true, failureKind: null);
+        LogDelivered(generation.Id, result.TooLargeToAttach, result.Elapsed);
+    }
+
+    /// <summary>
+    /// Ends a generation that broke unexpectedly (a bug, a storage error): the member gets an explanation and their
+    /// hold back rather than a message that spins until the next restart.
+    /// </summary>
+    public Task AbandonAsync(GenerationRecord generation, CancellationToken cancellationToken) =>
+        FailAsync(
+            generation,
+            GenerationFailure.Internal("Something went wrong on my side while making this image."),
+            cancellationToken);
+
+    private async Task FailAsync(GenerationRecord generation, GenerationFailure failure, CancellationToken cancellationToken)
+    {
+        generation.State = GenerationState.Failed;
+        generation.FinishedAt = _time.GetUtcNow();
+        generation.FailureKind = failure.Apiframe?.Kind;
+        generation.FailureMessage = failure.Message;
+        _store.Save(generation);
+        var balance = _ledger.Release(generation.Id, failure.Message) ?? _ledger.GetBalance(generation.Member);
+        _metrics.Finished(generation, delivered: false, failureKind: failure.Apiframe?.Kind.ToString() ?? failure.Kind.ToString());
+
+        if (failure.IsOperatorProblem)
+        {
+            LogOperatorProblem(generation.Id, failure.Apiframe!.Kind, failure.Message);
+        }
+        else
+        {
+            LogFailed(generation.Id, failure.Kind, failure.Message);
+        }
+
+        try
+        {
+            await _presenter.ShowFailureAsync(generation, failure, balance, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            LogPresenterFailed(exception, generation.Id, "failure");
+        }
+    }
+
+    private async Task ShowProgressSafelyAsync(GenerationRecord generation, JobProgress progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await _presenter.ShowProgressAsync(generation, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (exception is not OperationCanceledException)
+        {
+            // A missed progress edit is cosmetic; the job goes on.
+            LogPresenterFailed(exception, generation.Id, "progress");
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Processing generation {GenerationId} from state {State} (attempt {Attempt})")]
+    private partial void LogProcessing(string generationId, GenerationState state, int attempt);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} submitted as Apiframe job {JobId}")]
+    private partial void LogSubmitted(string generationId, string jobId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} delivered (linked instead of attached: {Linked}) after {Elapsed}")]
+    private partial void LogDelivered(string generationId, bool linked, TimeSpan elapsed);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} failed ({Kind}): {Reason}; the hold was released")]
+    private partial void LogFailed(string generationId, GenerationFailureKind kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Critical, Message = "OPERATOR ACTION NEEDED: generation {GenerationId} failed because of {Kind}: {Reason}")]
+    private partial void LogOperatorProblem(string generationId, ApiframeFailureKind kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: the result could not be delivered; the hold is released")]
+    private partial void LogDeliveryFailed(Exception exception, string generationId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: showing the {What} message failed")]
+    private partial void LogPresenterFailed(Exception exception, string generationId, string what);
+}

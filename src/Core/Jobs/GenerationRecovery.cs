@@ -1,0 +1,68 @@
+using Microsoft.Extensions.Logging;
+using SeedreamBot.Core.Credits;
+
+namespace SeedreamBot.Core.Jobs;
+
+/// <summary>
+/// Start-up reconciliation: makes every credit hold agree with its generation, then queues what was interrupted.
+/// Delivered → settle; failed → release; no generation at all (the crash came between hold and save) → release;
+/// queued or submitted → run again (a queued one is resubmitted with the same idempotency key, so Apiframe returns
+/// the job it may already have; a submitted one is polled again and delivered once).
+/// </summary>
+public sealed partial class GenerationRecovery
+{
+    private readonly ICreditLedger _ledger;
+    private readonly GenerationStore _store;
+    private readonly GenerationScheduler _scheduler;
+    private readonly ILogger<GenerationRecovery> _logger;
+
+    public GenerationRecovery(
+        ICreditLedger ledger,
+        GenerationStore store,
+        GenerationScheduler scheduler,
+        ILogger<GenerationRecovery> logger)
+    {
+        _ledger = ledger;
+        _store = store;
+        _scheduler = scheduler;
+        _logger = logger;
+    }
+
+    public RecoverySummary Recover()
+    {
+        int settled = 0, released = 0;
+        foreach (var hold in _ledger.GetOpenHolds())
+        {
+            var generation = _store.Find(hold.GenerationId);
+            switch (generation?.State)
+            {
+                case null:
+                    _ledger.Release(hold.GenerationId, "The generation never started (the bot stopped before saving it).");
+                    released++;
+                    break;
+                case GenerationState.Delivered:
+                    _ledger.Settle(hold.GenerationId);
+                    settled++;
+                    break;
+                case GenerationState.Failed:
+                    _ledger.Release(hold.GenerationId, generation.FailureMessage ?? "The generation failed.");
+                    released++;
+                    break;
+            }
+        }
+
+        var resumed = 0;
+        foreach (var generation in _store.Unfinished())
+        {
+            _scheduler.Enqueue(generation);
+            resumed++;
+        }
+
+        LogRecovered(settled, released, resumed);
+        return new RecoverySummary(settled, released, resumed);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information,
+        Message = "Reconciled after start: {Settled} holds settled, {Released} released, {Resumed} generations resumed")]
+    private partial void LogRecovered(int settled, int released, int resumed);
+}

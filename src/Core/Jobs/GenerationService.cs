@@ -1,0 +1,181 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Credits;
+
+namespace SeedreamBot.Core.Jobs;
+
+/// <summary>
+/// The front door for generations: checks what can be checked without spending anything, holds the credits,
+/// persists the generation and queues it. Refusals never cost the member anything.
+/// </summary>
+public sealed partial class GenerationService
+{
+    private readonly ICreditLedger _ledger;
+    private readonly ICreditPricing _pricing;
+    private readonly IPromptScreen _promptScreen;
+    private readonly ISpendGuard _spendGuard;
+    private readonly GenerationStore _store;
+    private readonly GenerationScheduler _scheduler;
+    private readonly TimeProvider _time;
+    private readonly IOptionsMonitor<GenerationOptions> _options;
+    private readonly ILogger<GenerationService> _logger;
+
+    // Striped locks: one member's concurrent requests are counted and held one at a time, different members
+    // rarely wait for each other.
+    private readonly object[] _memberLocks = Enumerable.Range(0, 64).Select(_ => new object()).ToArray();
+    private volatile bool _accepting = true;
+
+    public GenerationService(
+        ICreditLedger ledger,
+        ICreditPricing pricing,
+        IPromptScreen promptScreen,
+        ISpendGuard spendGuard,
+        GenerationStore store,
+        GenerationScheduler scheduler,
+        TimeProvider time,
+        IOptionsMonitor<GenerationOptions> options,
+        ILogger<GenerationService> logger)
+    {
+        _ledger = ledger;
+        _pricing = pricing;
+        _promptScreen = promptScreen;
+        _spendGuard = spendGuard;
+        _store = store;
+        _scheduler = scheduler;
+        _time = time;
+        _options = options;
+        _logger = logger;
+    }
+
+    /// <summary>False once the host is stopping: new requests get a friendly "restarting" answer.</summary>
+    public bool IsAccepting => _accepting;
+
+    public void StopAccepting() => _accepting = false;
+
+    /// <summary>
+    /// The checks that need no write, for answering before Discord's 3-second deadline: a refusal here is shown
+    /// privately. <see cref="Start"/> checks again, since the balance can change in between.
+    /// </summary>
+    public StartRefusal? Precheck(CreditMember member, Generation.GenerationRequest request)
+    {
+        var cost = _pricing.CostOf(request.Size);
+        if (RefuseWithoutCredits(member, request, cost) is { } refusal)
+        {
+            return refusal;
+        }
+
+        var balance = _ledger.GetBalance(member);
+        if (balance.Blocked)
+        {
+            return new StartRefusal(StartRefusalKind.Blocked, cost, balance, Reason: balance.BlockReason);
+        }
+
+        if (member.Scope.IsDirectMessage && balance.Allowance == 0 && balance.Available < cost)
+        {
+            return new StartRefusal(StartRefusalKind.DirectMessagesDisabled, cost, balance);
+        }
+
+        return balance.Available < cost ? new StartRefusal(StartRefusalKind.InsufficientCredits, cost, balance) : null;
+    }
+
+    /// <summary>Holds the credits, persists the generation and queues it; or says why not.</summary>
+    public StartGenerationResult Start(StartGenerationCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
+        var cost = _pricing.CostOf(command.Request.Size);
+        var scope = command.Member.Scope;
+        lock (_memberLocks[(int)((scope.UserId ^ scope.GuildId) % (ulong)_memberLocks.Length)])
+        {
+            if (RefuseWithoutCredits(command.Member, command.Request, cost) is { } refusal)
+            {
+                return StartGenerationResult.Refused(refusal);
+            }
+
+            var generationId = GenerationIds.New();
+            var hold = _ledger.TryHold(command.Member, generationId, cost);
+            switch (hold.Status)
+            {
+                case HoldStatus.Blocked:
+                    return StartGenerationResult.Refused(
+                        new StartRefusal(StartRefusalKind.Blocked, cost, hold.Balance, Reason: hold.Balance.BlockReason));
+                case HoldStatus.InsufficientCredits:
+                    return StartGenerationResult.Refused(new StartRefusal(StartRefusalKind.InsufficientCredits, cost, hold.Balance));
+                case HoldStatus.DirectMessagesDisabled:
+                    return StartGenerationResult.Refused(new StartRefusal(StartRefusalKind.DirectMessagesDisabled, cost, hold.Balance));
+            }
+
+            var generation = new GenerationRecord
+            {
+                Id = generationId,
+                Origin = command.Origin,
+                ParentId = command.ParentId,
+                GuildId = scope.GuildId,
+                UserId = scope.UserId,
+                RoleIds = [.. command.Member.RoleIds],
+                Prompt = command.Request.Prompt,
+                Size = command.Request.Size,
+                AspectRatio = command.Request.AspectRatio,
+                Format = command.Request.Format,
+                InputImageUrls = [.. command.Request.InputImageUrls],
+                Cost = cost,
+                State = GenerationState.Queued,
+                Target = command.Target,
+                CreatedAt = _time.GetUtcNow(),
+            };
+
+            try
+            {
+                _store.Insert(generation);
+            }
+            catch
+            {
+                // Nothing will run for this hold: give it back now rather than at the next start.
+                _ledger.Release(generationId, "The generation could not be saved.");
+                throw;
+            }
+
+            _spendGuard.Reserve();
+            _scheduler.Enqueue(generation);
+            LogStarted(generation.Id, generation.Origin, cost);
+            return StartGenerationResult.Accepted(generation, _scheduler.StatusOf(generation.Id));
+        }
+    }
+
+    public GenerationRecord? Find(string generationId) =>
+        GenerationIds.IsValid(generationId) ? _store.Find(generationId) : null;
+
+    /// <summary>A member's generations, newest first, one page at a time (page is 1-based).</summary>
+    public GenerationHistoryPage History(CreditScope member, int page, int pageSize)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(pageSize, 1);
+        var total = _store.CountForMember(member);
+        var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
+        var current = Math.Clamp(page, 1, pages);
+        var items = _store.ForMember(member, (current - 1) * pageSize, pageSize);
+        return new GenerationHistoryPage(items, current, pages, total);
+    }
+
+    private StartRefusal? RefuseWithoutCredits(CreditMember member, Generation.GenerationRequest request, int cost)
+    {
+        if (!_accepting)
+        {
+            return new StartRefusal(StartRefusalKind.ShuttingDown, cost);
+        }
+
+        if (!member.Scope.IsDirectMessage && _promptScreen.FindBannedTerm(member.Scope.GuildId, request.Prompt) is { } term)
+        {
+            return new StartRefusal(StartRefusalKind.BannedPrompt, cost, BannedTerm: term);
+        }
+
+        var limit = _options.CurrentValue.MaxQueuedPerUser;
+        if (_scheduler.UnfinishedFor(member.Scope) >= limit)
+        {
+            return new StartRefusal(StartRefusalKind.QueueFull, cost, Limit: limit);
+        }
+
+        return _spendGuard.AllowsNewGeneration() ? null : new StartRefusal(StartRefusalKind.BudgetExhausted, cost);
+    }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} ({Origin}) queued; {Cost} credits held")]
+    private partial void LogStarted(string generationId, GenerationOrigin origin, int cost);
+}
