@@ -1,0 +1,45 @@
+namespace SeedreamBot.Fakes.Discord;
+
+/// <summary>How the fake Discord behaves. Defaults follow Discord; tests shorten the windows to run in milliseconds.</summary>
+public sealed class FakeDiscordOptions
+{
+    /// <summary>A token shaped like Discord's (three dot-separated parts); the fake only compares it.</summary>
+    public const string DefaultToken = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE0.fake-bot-token-for-tests_0123456789";
+
+    public string Token { get; set; } = DefaultToken;
+
+    public ulong ApplicationId { get; set; } = 1100000000000000001;
+
+    /// <summary>The bot user's id (Discord uses the application id).</summary>
+    public ulong BotUserId { get; set; } = 1100000000000000001;
+
+    public string BotUsername { get; set; } = "SeedreamBot";
+
+    /// <summary>How long after the dispatch the initial response is accepted (Discord: 3 s).</summary>
+    public TimeSpan InitialResponseWindow { get; set; } = TimeSpan.FromSeconds(3);
+
+    /// <summary>How long an interaction token works for edits and follow-ups (Discord: 15 minutes).</summary>
+    public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
+
+    /// <summary>Per-file upload limit when the interaction sets none (Discord's default: 10 MiB).</summary>
+    public long MaxFileSize { get; set; } = 10 * 1024 * 1024;
+
+    /// <summary>The largest request body (Discord: 25 MiB).</summary>
+    public long MaxRequestSize { get; set; } = 25 * 1024 * 1024;
+
+    /// <summary>Requests per bucket window for routes without a configured bucket.</summary>
+    public int DefaultBucketLimit { get; set; } = 50;
+
+    public TimeSpan DefaultBucketWindow { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>Global requests per second; interaction callbacks are exempt (as on Discord).</summary>
+    public int GlobalRequestsPerSecond { get; set; } = 50;
+
+    /// <summary>How long an enforced nonce de-duplicates channel posts.</summary>
+    public TimeSpan NonceWindow { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>The gateway's recommended shard count in <c>GET /gateway/bot</c> is the gateway's; this is the app's name.</summary>
+    public string ApplicationName { get; set; } = "SeedreamBot";
+
+    public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+}
