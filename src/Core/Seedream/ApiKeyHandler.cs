@@ -12,7 +12,7 @@ internal sealed class ApiKeyHandler(IOptionsMonitor<ApiframeOptions> options) : 
     {
         var current = options.CurrentValue;
         request.Headers.Remove(ApiframeHeaders.ApiKey);
-        if (request.RequestUri is { } uri && IsSameOrigin(uri, current.BaseUri))
+        if (request.RequestUri is { } uri && IsSameOrigin(uri, current.GetBaseUri()))
         {
             request.Headers.TryAddWithoutValidation(ApiframeHeaders.ApiKey, current.ApiKey);
         }

@@ -55,8 +55,11 @@ public sealed class ApiframeOptions : IValidatableObject
     /// <summary>The longest <c>Retry-After</c> the client waits out; a longer one ends the call as RateLimited.</summary>
     public TimeSpan MaxRetryAfter { get; set; } = TimeSpan.FromMinutes(1);
 
-    /// <summary><see cref="BaseUrl"/> as a URI ending in '/', so relative paths like <c>v2/jobs</c> keep any prefix.</summary>
-    public Uri BaseUri => new(BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
+    /// <summary>
+    /// <see cref="BaseUrl"/> as a URI ending in '/', so relative paths like <c>v2/jobs</c> keep any prefix. A method,
+    /// not a property, because it throws for a URL that has not passed validation (validators read properties).
+    /// </summary>
+    public Uri GetBaseUri() => new(BaseUrl.TrimEnd('/') + "/", UriKind.Absolute);
 
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -114,7 +117,8 @@ public sealed class ApiframeOptions : IValidatableObject
             yield return error;
         }
 
-        foreach (var error in CheckRange(nameof(RequestTimeout), RequestTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), "00:00:30"))
+        // 10 ms is the shortest attempt timeout the resilience pipeline accepts.
+        foreach (var error in CheckRange(nameof(RequestTimeout), RequestTimeout, TimeSpan.FromMilliseconds(10), TimeSpan.FromMinutes(10), "00:00:30"))
         {
             yield return error;
         }
@@ -142,7 +146,10 @@ public sealed class ApiframeOptions : IValidatableObject
         if (value < min || value > max)
         {
             yield return new ValidationResult(
-                $"Apiframe:{name} must be between {min:c} and {max:c} (default {defaultValue}).", [name]);
+                $"Apiframe:{name} must be between {Format(min)} and {Format(max)} (default {defaultValue}).", [name]);
         }
     }
+
+    private static string Format(TimeSpan value) =>
+        value.ToString(value.Milliseconds == 0 ? @"hh\:mm\:ss" : @"hh\:mm\:ss\.fff", System.Globalization.CultureInfo.InvariantCulture);
 }

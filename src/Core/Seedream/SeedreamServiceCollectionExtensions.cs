@@ -32,7 +32,7 @@ public static class SeedreamServiceCollectionExtensions
         services.AddHttpClient<ApiframeApi>((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<ApiframeOptions>>().Value;
-                client.BaseAddress = options.BaseUri;
+                client.BaseAddress = options.GetBaseUri();
                 client.Timeout = Timeout.InfiniteTimeSpan; // the resilience pipeline times each attempt
                 client.MaxResponseContentBufferSize = ApiframeApi.MaxResponseBytes;
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("SeedreamBot/1.0");

@@ -21,7 +21,7 @@ public sealed class FakeApiframeOptions
     /// <summary>Drives automatic jobs, timestamps and idempotency expiry. Default: the system clock.</summary>
     public TimeProvider TimeProvider { get; init; } = TimeProvider.System;
 
-    /// <summary>Approximate size of result images; 0 means a small 64×64 image.</summary>
+    /// <summary>Result image size: a PNG of at most this many bytes (and within 1.5 KB of it), a JPEG padded to about it; 0 means a small 64×64 image.</summary>
     public int ResultImageBytes { get; init; }
 
     public FakeResultShape ResultShape { get; init; } = FakeResultShape.Images;

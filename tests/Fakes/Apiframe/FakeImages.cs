@@ -59,12 +59,19 @@ public static class FakeImages
         return output.ToArray();
     }
 
-    /// <summary>A noise PNG whose file size is within a row (≈1.5 KB) above <paramref name="approximateBytes"/>.</summary>
+    /// <summary>
+    /// A 512-pixel-wide noise PNG of at most <paramref name="approximateBytes"/> and less than one row (1,537 bytes)
+    /// below it; never smaller than one row.
+    /// </summary>
     public static byte[] PngOfSize(int approximateBytes, int seed = 0)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(approximateBytes);
-        const int rowBytes = 1 + (3 * WideRowPixels);
-        var height = Math.Max(1, (int)Math.Ceiling(Math.Max(0, approximateBytes - 100) / (double)rowBytes));
+        const int RowBytes = 1 + (3 * WideRowPixels);
+
+        // Signature 8 + IHDR 25 + IDAT framing 12 + zlib header and trailer 6 + IEND 12, and 5 bytes per stored block.
+        const int FixedOverhead = 63;
+        var blockOverhead = 5 * ((approximateBytes / StoredBlockMax) + 1);
+        var height = Math.Max(1, (approximateBytes - FixedOverhead - blockOverhead) / RowBytes);
         return Png(WideRowPixels, height, seed, noise: true);
     }
 
