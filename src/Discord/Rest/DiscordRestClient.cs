@@ -55,6 +55,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         _userAgent = [new ProductInfoHeaderValue("DiscordBot", null), new ProductInfoHeaderValue($"({_options.ProjectUrl}, {LibraryVersion})")];
     }
 
+    /// <summary>
+    /// Checks Discord's limits before sending (on by default). Tests switch it off to reach Discord's own checks.
+    /// </summary>
+    internal bool ValidateLocally { get; init; } = true;
+
     /// <summary>The User-Agent Discord requires, <c>DiscordBot (url, version)</c>.</summary>
     public string UserAgent => $"DiscordBot ({_options.ProjectUrl}, {LibraryVersion})";
 
@@ -78,7 +83,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        DiscordValidator.ValidateCommands(commands);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateCommands(commands);
+        }
+
         var body = DiscordRequestBody.Json(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand);
         return SendAsync(DiscordRoute.GlobalCommands(HttpMethod.Put, applicationId), body, DiscordJsonContext.Default.IReadOnlyListApplicationCommand, retryTransient: true, cancellationToken);
     }
@@ -87,7 +96,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(commands);
-        DiscordValidator.ValidateCommands(commands);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateCommands(commands);
+        }
+
         var body = DiscordRequestBody.Json(commands, DiscordJsonContext.Default.IReadOnlyListApplicationCommand);
         return SendAsync(DiscordRoute.GuildCommands(HttpMethod.Put, applicationId, guildId), body, DiscordJsonContext.Default.IReadOnlyListApplicationCommand, retryTransient: true, cancellationToken);
     }
@@ -101,7 +114,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(response);
-        DiscordValidator.ValidateInteractionResponse(response, files, maxFileSize);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateInteractionResponse(response, files, maxFileSize);
+        }
+
         var body = DiscordRequestBody.Message(response, DiscordJsonContext.Default.InteractionResponse, files, messagePath: "data");
 
         // Not retried after 5xx or timeouts: a second callback would be refused as already acknowledged.
@@ -120,7 +137,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        DiscordValidator.ValidateMessageEdit(edit, files, maxFileSize);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateMessageEdit(edit, files, maxFileSize);
+        }
+
         var body = DiscordRequestBody.Message(edit, DiscordJsonContext.Default.MessageEdit, files);
         return SendAsync(DiscordRoute.OriginalResponse(HttpMethod.Patch, applicationId, interactionToken), body, DiscordJsonContext.Default.Message, retryTransient: true, cancellationToken);
     }
@@ -137,7 +158,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        DiscordValidator.ValidateFollowup(message, files, maxFileSize);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateFollowup(message, files, maxFileSize);
+        }
+
         var body = DiscordRequestBody.Message(message, DiscordJsonContext.Default.FollowupMessageCreate, files);
 
         // A follow-up has no nonce, so a blind retry could post it twice.
@@ -154,7 +179,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        DiscordValidator.ValidateMessageEdit(edit, files, maxFileSize);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateMessageEdit(edit, files, maxFileSize);
+        }
+
         var body = DiscordRequestBody.Message(edit, DiscordJsonContext.Default.MessageEdit, files);
         return SendAsync(DiscordRoute.Followup(HttpMethod.Patch, applicationId, interactionToken, messageId), body, DiscordJsonContext.Default.Message, retryTransient: true, cancellationToken);
     }
@@ -170,7 +199,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(message);
-        DiscordValidator.ValidateMessageCreate(message, files, maxFileSize);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateMessageCreate(message, files, maxFileSize);
+        }
+
         var body = DiscordRequestBody.Message(message, DiscordJsonContext.Default.MessageCreate, files);
 
         // Only an enforced nonce makes a repeated POST safe: Discord then returns the first message.
@@ -187,7 +220,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(edit);
-        DiscordValidator.ValidateMessageEdit(edit, files, maxFileSize);
+        if (ValidateLocally)
+        {
+            DiscordValidator.ValidateMessageEdit(edit, files, maxFileSize);
+        }
+
         var body = DiscordRequestBody.Message(edit, DiscordJsonContext.Default.MessageEdit, files);
         return SendAsync(DiscordRoute.ChannelMessage(HttpMethod.Patch, channelId, messageId), body, DiscordJsonContext.Default.Message, retryTransient: true, cancellationToken);
     }
