@@ -27,4 +27,10 @@ public sealed record CreditBalance(
 {
     /// <summary>What the member can spend now.</summary>
     public int Available => AllowanceRemaining + Bonus;
+
+    /// <summary>Where <see cref="Allowance"/> comes from (own override, a role, the server default, configuration).</summary>
+    public AllowanceSource AllowanceSource { get; init; } = AllowanceSource.Configuration;
+
+    /// <summary>The role that gives the allowance, when <see cref="AllowanceSource"/> is <see cref="AllowanceSource.Role"/>.</summary>
+    public ulong? AllowanceRoleId { get; init; }
 }

@@ -1,0 +1,33 @@
+using LiteDB;
+
+namespace SeedreamBot.Core.Credits;
+
+/// <summary>The ledger's collections and the indexes every lookup relies on.</summary>
+internal static class CreditCollections
+{
+    /// <summary>One document per scope (<c>_id</c> = <c>guild:user</c>): the pots and counters.</summary>
+    public const string Accounts = "credit_accounts";
+
+    /// <summary>One document per generation (<c>_id</c> = generation id), kept after it closes.</summary>
+    public const string Holds = "credit_holds";
+
+    /// <summary>Every change, append-only, <c>_id</c> an increasing Int64.</summary>
+    public const string Entries = "credit_entries";
+
+    public static ILiteCollection<BsonDocument> AccountsIn(LiteDatabase db) => db.GetCollection(Accounts);
+
+    public static ILiteCollection<BsonDocument> HoldsIn(LiteDatabase db) => db.GetCollection(Holds);
+
+    public static ILiteCollection<BsonDocument> EntriesIn(LiteDatabase db) => db.GetCollection(Entries, BsonAutoId.Int64);
+
+    public static void EnsureIndexes(LiteDatabase db)
+    {
+        // Kept to what lookups need: every index is extra pages written by each operation. Holds are found by
+        // generation id (their _id) and open ones by state; entries by member (scope) and by guild; accounts by
+        // scope (their _id) and by guild for the settings counts.
+        AccountsIn(db).EnsureIndex("g");
+        HoldsIn(db).EnsureIndex("st");
+        EntriesIn(db).EnsureIndex("s");
+        EntriesIn(db).EnsureIndex("g");
+    }
+}

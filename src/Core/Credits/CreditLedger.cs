@@ -1,0 +1,179 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Storage;
+
+namespace SeedreamBot.Core.Credits;
+
+/// <summary>
+/// The credit ledger over <see cref="SeedreamDatabase"/>: every call is one serialized, durable transaction, so
+/// concurrent holds can never overspend and a crash can never forget a hold or count it twice.
+/// </summary>
+public sealed class CreditLedger : ICreditLedger
+{
+    private const int MaxGenerationIdLength = 200;
+
+    private readonly SeedreamDatabase _database;
+
+    private readonly CreditPolicy _policy;
+
+    private readonly TimeProvider _time;
+
+    private readonly ILogger _logger;
+
+    public CreditLedger(SeedreamDatabase database, IOptions<CreditOptions> options, TimeProvider time, ILogger<CreditLedger> logger)
+    {
+        ArgumentNullException.ThrowIfNull(database);
+        ArgumentNullException.ThrowIfNull(time);
+        ArgumentNullException.ThrowIfNull(logger);
+        _database = database;
+        _policy = new CreditPolicy(options);
+        _time = time;
+        _logger = logger;
+    }
+
+    public CreditBalance GetBalance(CreditMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        return _database.Write(db =>
+        {
+            var book = new CreditBook(db, _policy, _time.GetUtcNow());
+            var account = book.Open(member.Scope, member.RoleIds);
+            if (account.Dirty && !(account.IsNew && member.Scope.IsDirectMessage && _policy.DirectMessagesDisabled))
+            {
+                book.Save(account);
+            }
+
+            return book.BalanceOf(account);
+        });
+    }
+
+    public HoldResult TryHold(CreditMember member, string generationId, int cost)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ValidateGenerationId(generationId);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(cost);
+
+        var result = _database.Write(db =>
+        {
+            var book = new CreditBook(db, _policy, _time.GetUtcNow());
+            var account = book.Open(member.Scope, member.RoleIds);
+            if (book.FindHold(generationId) is not null)
+            {
+                // A retry or a restart: the hold (open or already closed) stands as it was.
+                return new HoldResult(HoldStatus.AlreadyHeld, book.BalanceOf(account), cost);
+            }
+
+            if (member.Scope.IsDirectMessage && _policy.DirectMessagesDisabled)
+            {
+                return new HoldResult(HoldStatus.DirectMessagesDisabled, book.BalanceOf(account), cost);
+            }
+
+            if (account.Blocked)
+            {
+                return new HoldResult(HoldStatus.Blocked, book.BalanceOf(account), cost);
+            }
+
+            if (account.Balance < cost)
+            {
+                return new HoldResult(HoldStatus.InsufficientCredits, book.BalanceOf(account), cost);
+            }
+
+            var fromAllowance = Math.Min(account.AllowanceRemaining, cost);
+            var fromBonus = cost - fromAllowance;
+            book.Record(account, CreditEntryKind.Hold, member.Scope.UserId, cost, null, generationId, a =>
+            {
+                a.AllowanceUsed += fromAllowance;
+                a.Bonus -= fromBonus;
+                a.Held += cost;
+            });
+            book.InsertHold(new CreditHold(generationId, member.Scope, cost, fromAllowance, fromBonus, book.Now));
+            book.Save(account);
+            return new HoldResult(HoldStatus.Placed, book.BalanceOf(account), cost);
+        });
+
+        _logger.LogDebug("Hold {GenerationId} for {Scope}: {Status}, {Cost} credits, {Available} left",
+            generationId, member.Scope, result.Status, cost, result.Balance.Available);
+        return result;
+    }
+
+    public CreditBalance? Settle(string generationId)
+    {
+        ValidateGenerationId(generationId);
+        return Close(generationId, CreditHoldDocuments.Settled, null);
+    }
+
+    public CreditBalance? Release(string generationId, string reason)
+    {
+        ValidateGenerationId(generationId);
+        return Close(generationId, CreditHoldDocuments.Released, string.IsNullOrWhiteSpace(reason) ? "released" : Trim(reason));
+    }
+
+    public IReadOnlyList<CreditHold> GetOpenHolds() =>
+        _database.Read(db => CreditCollections.HoldsIn(db)
+            .Find(LiteDB.Query.EQ("st", CreditHoldDocuments.Open))
+            .Select(CreditHoldDocuments.FromDocument)
+            .OrderBy(hold => hold.PlacedAt)
+            .ToList());
+
+    private CreditBalance? Close(string generationId, string state, string? reason)
+    {
+        var balance = _database.Write(db =>
+        {
+            var book = new CreditBook(db, _policy, _time.GetUtcNow());
+            var doc = book.FindHold(generationId);
+            if (doc is null || !CreditHoldDocuments.IsOpen(doc))
+            {
+                return null;
+            }
+
+            var hold = CreditHoldDocuments.FromDocument(doc);
+            var account = book.Open(hold.Scope, null);
+            if (state == CreditHoldDocuments.Settled)
+            {
+                book.Record(account, CreditEntryKind.Settle, null, hold.Amount, null, generationId, a =>
+                {
+                    a.Held -= hold.Amount;
+                    a.SpentThisPeriod += hold.Amount;
+                    a.TotalSpent += hold.Amount;
+                    a.ImagesMade++;
+                });
+            }
+            else
+            {
+                // The bonus part always comes back. The allowance part comes back into this period's pot, which
+                // never exceeds the allowance: after a refill boundary it may already be full again, and unused
+                // allowance does not pile up. The entry's delta shows what actually came back.
+                book.Record(account, CreditEntryKind.Release, null, hold.Amount, reason, generationId, a =>
+                {
+                    a.Held -= hold.Amount;
+                    a.Bonus += hold.FromBonus;
+                    a.AllowanceUsed = Math.Max(0, a.AllowanceUsed - hold.FromAllowance);
+                });
+            }
+
+            CreditHoldDocuments.Close(doc, state, book.Now, reason);
+            book.UpdateHold(doc);
+            book.Save(account);
+            return book.BalanceOf(account);
+        });
+
+        if (balance is null)
+        {
+            _logger.LogDebug("No open hold {GenerationId} to mark {State}", generationId, state);
+        }
+
+        return balance;
+    }
+
+    private static void ValidateGenerationId(string generationId)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(generationId);
+        if (generationId.Length > MaxGenerationIdLength)
+        {
+            throw new ArgumentException($"A generation id is at most {MaxGenerationIdLength} characters.", nameof(generationId));
+        }
+    }
+
+    private static string Trim(string reason) =>
+        reason.Length <= CreditPolicy.MaxReasonLength ? reason.Trim() : reason[..CreditPolicy.MaxReasonLength].Trim();
+}

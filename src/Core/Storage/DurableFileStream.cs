@@ -1,0 +1,97 @@
+using Microsoft.Win32.SafeHandles;
+
+namespace SeedreamBot.Core.Storage;
+
+/// <summary>
+/// A database file opened exclusively, whose fsync this process controls. LiteDB 5 flushes its log after every
+/// single page it writes; for the log that flush is made free here and <see cref="Sync"/> is called once per commit
+/// instead (shared by commits that arrive together). For the data file, which LiteDB flushes after a checkpoint and
+/// before it empties the log, <see cref="Flush"/> is a real fsync.
+/// </summary>
+internal sealed class DurableFileStream : Stream
+{
+    private readonly SafeFileHandle _handle;
+
+    private readonly FileStream _stream;
+
+    private readonly bool _syncOnFlush;
+
+    private int _dirty;
+
+    private DurableFileStream(SafeFileHandle handle, bool syncOnFlush)
+    {
+        _handle = handle;
+        _stream = new FileStream(handle, FileAccess.ReadWrite, bufferSize: 0);
+        _syncOnFlush = syncOnFlush;
+    }
+
+    /// <summary>Opens or creates <paramref name="path"/> for this process only (a second bot on the same file fails here).</summary>
+    public static DurableFileStream Open(string path, bool syncOnFlush) =>
+        new(File.OpenHandle(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), syncOnFlush);
+
+    public override bool CanRead => _stream.CanRead;
+
+    public override bool CanSeek => _stream.CanSeek;
+
+    public override bool CanWrite => _stream.CanWrite;
+
+    public override long Length => _stream.Length;
+
+    public override long Position
+    {
+        get => _stream.Position;
+        set => _stream.Position = value;
+    }
+
+    /// <summary>Makes everything written so far durable (fsync); free when nothing was written since the last one.</summary>
+    public void Sync()
+    {
+        if (Interlocked.Exchange(ref _dirty, 0) == 1)
+        {
+            RandomAccess.FlushToDisk(_handle);
+        }
+    }
+
+    public override void Flush()
+    {
+        if (_syncOnFlush)
+        {
+            Sync();
+        }
+    }
+
+    public override int Read(byte[] buffer, int offset, int count) => _stream.Read(buffer, offset, count);
+
+    public override int Read(Span<byte> buffer) => _stream.Read(buffer);
+
+    public override long Seek(long offset, SeekOrigin origin) => _stream.Seek(offset, origin);
+
+    public override void SetLength(long value)
+    {
+        _stream.SetLength(value);
+        Volatile.Write(ref _dirty, 1);
+    }
+
+    public override void Write(byte[] buffer, int offset, int count)
+    {
+        _stream.Write(buffer, offset, count);
+        Volatile.Write(ref _dirty, 1);
+    }
+
+    public override void Write(ReadOnlySpan<byte> buffer)
+    {
+        _stream.Write(buffer);
+        Volatile.Write(ref _dirty, 1);
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _stream.Dispose();
+            _handle.Dispose();
+        }
+
+        base.Dispose(disposing);
+    }
+}

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.CrashWriter;
+using SeedreamBot.Core.Storage;
+
+// Usage:
+//   run   <database path> <seed>                 random ledger operations forever, one line per committed one
+//   bench <database path> <pairs> <threads>      durable hold+settle pairs per second
+if (args.Length < 2 || args[0] is not ("run" or "bench"))
+{
+    await Console.Error.WriteLineAsync("usage: run <db> <seed> | bench <db> <pairs> <threads>");
+    return 2;
+}
+
+var options = Options.Create(new CreditOptions { DefaultAllowance = 40, DirectMessageAllowance = 8 });
+using var database = new SeedreamDatabase(args[1]);
+var ledger = new CreditLedger(database, options, TimeProvider.System, NullLogger<CreditLedger>.Instance);
+var moderation = new CreditModeration(database, options, TimeProvider.System, NullLogger<CreditModeration>.Instance);
+
+if (args[0] == "bench")
+{
+    var pairs = int.Parse(args[2], CultureInfo.InvariantCulture);
+    var threads = int.Parse(args[3], CultureInfo.InvariantCulture);
+    var perThread = pairs / threads;
+    var members = Enumerable.Range(1, threads)
+        .Select(i => new CreditMember(new CreditScope(7, (ulong)i), []))
+        .ToArray();
+    foreach (var member in members)
+    {
+        moderation.Set(1, member, options.Value.MaxAdjustment);
+    }
+
+    var clock = Stopwatch.StartNew();
+    Parallel.For(0, threads, new ParallelOptions { MaxDegreeOfParallelism = threads }, t =>
+    {
+        for (var i = 0; i < perThread; i++)
+        {
+            var generation = $"bench-{t}-{i}";
+            if (ledger.TryHold(members[t], generation, 1).Status != HoldStatus.Placed || ledger.Settle(generation) is null)
+            {
+                throw new InvalidOperationException($"Pair {generation} failed.");
+            }
+        }
+    });
+    clock.Stop();
+    var done = perThread * threads;
+    Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+        $"{done} durable hold+settle pairs on {threads} thread(s) in {clock.Elapsed.TotalSeconds:0.00} s: {done / clock.Elapsed.TotalSeconds:0} pairs/s"));
+    return 0;
+}
+
+var seed = int.Parse(args[2], CultureInfo.InvariantCulture);
+new RandomLedgerWorkload(ledger, moderation, seed, Console.Out).Run();
+return 0;

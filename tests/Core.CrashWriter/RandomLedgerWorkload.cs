@@ -1,0 +1,78 @@
+using SeedreamBot.Core.Credits;
+
+namespace SeedreamBot.Core.CrashWriter;
+
+/// <summary>
+/// Random ledger operations on a few members, forever. After each call returns (committed and written), one line
+/// goes to <c>output</c>: <c>hold|settle|release &lt;generation id&gt;</c> or <c>grant|take &lt;reason&gt;</c>. The
+/// crash test checks that every printed operation survived the kill.
+/// </summary>
+internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModeration moderation, int seed, TextWriter output)
+{
+    private const ulong Guild = 1;
+
+    private static readonly ulong[] Roles = [100, 200];
+
+    public void Run()
+    {
+        var random = new Random(seed);
+        var members = Enumerable.Range(1, 5)
+            .Select(i => new CreditMember(new CreditScope(Guild, (ulong)i), i % 2 == 0 ? Roles : []))
+            .ToArray();
+        var open = new List<string>();
+        for (var i = 0L; ; i++)
+        {
+            var member = members[random.Next(members.Length)];
+            var tag = $"{seed}-{i}";
+            switch (random.Next(10))
+            {
+                case < 4:
+                    if (ledger.TryHold(member, tag, random.Next(1, 9)).Status == HoldStatus.Placed)
+                    {
+                        open.Add(tag);
+                        Report("hold", tag);
+                    }
+
+                    break;
+                case < 6 when open.Count > 0:
+                    Close(open, random, settle: true);
+                    break;
+                case < 8 when open.Count > 0:
+                    Close(open, random, settle: false);
+                    break;
+                case 8:
+                    if (moderation.Grant(9, member, random.Next(1, 20), $"op-{tag}").Succeeded)
+                    {
+                        Report("grant", $"op-{tag}");
+                    }
+
+                    break;
+                default:
+                    if (moderation.Take(9, member, random.Next(1, 10), $"op-{tag}").Succeeded)
+                    {
+                        Report("take", $"op-{tag}");
+                    }
+
+                    break;
+            }
+        }
+    }
+
+    private void Close(List<string> open, Random random, bool settle)
+    {
+        var index = random.Next(open.Count);
+        var generation = open[index];
+        open.RemoveAt(index);
+        var closed = settle ? ledger.Settle(generation) : ledger.Release(generation, "crash test release");
+        if (closed is not null)
+        {
+            Report(settle ? "settle" : "release", generation);
+        }
+    }
+
+    private void Report(string operation, string key)
+    {
+        output.WriteLine($"{operation} {key}");
+        output.Flush();
+    }
+}
