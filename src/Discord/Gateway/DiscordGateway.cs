@@ -14,7 +14,7 @@ namespace SeedreamBot.Discord.Gateway;
 /// <see cref="Faulted"/> completes if Discord refuses the bot for good; <see cref="GetStatus"/> feeds health checks.
 /// <see cref="DiscordGatewayService"/> does the starting and stopping in a host.
 /// </remarks>
-public sealed partial class DiscordGateway : IAsyncDisposable
+public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
 {
     private readonly DiscordGatewayOptions _options;
     private readonly GatewayTimings _timings;
@@ -172,6 +172,9 @@ public sealed partial class DiscordGateway : IAsyncDisposable
         _metrics.Dispose();
         _stopping.Dispose();
     }
+
+    /// <summary>For containers disposed synchronously; closes the connections like <see cref="DisposeAsync"/>.</summary>
+    public void Dispose() => DisposeAsync().AsTask().GetAwaiter().GetResult();
 
     internal static string NormalizeToken(string token)
     {

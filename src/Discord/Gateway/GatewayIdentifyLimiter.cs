@@ -116,7 +116,7 @@ internal sealed partial class GatewayIdentifyLimiter(
 
             // Never poll GET /gateway/bot in a tight loop, even if Discord says the reset is due.
             wait = wait < timings.IdentifyInterval ? timings.IdentifyInterval : wait;
-            LogBudgetExhausted(shardId, total, wait);
+            LogBudgetExhausted(shardId, total, TimeSpan.FromSeconds(Math.Ceiling(wait.TotalSeconds)));
             waitingForBudget();
             await Task.Delay(wait, time, cancellationToken);
             refresh = true;

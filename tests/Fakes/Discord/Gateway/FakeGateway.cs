@@ -155,7 +155,7 @@ public sealed class FakeGateway : IFakeGateway
         lock (_lock)
         {
             var viaResume = queryString.Contains("resume=1", StringComparison.Ordinal);
-            connection = new FakeGatewayConnection(_connections.Count + 1, socket, queryString ?? "", viaResume);
+            connection = new FakeGatewayConnection(_connections.Count + 1, socket, queryString ?? "", viaResume, _options.MaxFrameBytes);
             _connections.Add(connection);
         }
 
@@ -261,6 +261,21 @@ public sealed class FakeGateway : IFakeGateway
         }
 
         await connection.CloseAsync(code, reason);
+    }
+
+    /// <summary>
+    /// Forgets the shard's session without telling the client, as Discord does when a disconnected session times
+    /// out: its next resume is answered with op 9 false.
+    /// </summary>
+    public void ExpireSession(int shardId = 0)
+    {
+        lock (_lock)
+        {
+            if (_latestSessionByShard.GetValueOrDefault(shardId) is { } session)
+            {
+                session.Invalidated = true;
+            }
+        }
     }
 
     /// <summary>Stops answering heartbeats on the shard's current connection, turning it into a zombie.</summary>

@@ -4,7 +4,7 @@ using System.Text.Json.Nodes;
 namespace SeedreamBot.Fakes.Discord.Gateway;
 
 /// <summary>The fake's side of one client connection.</summary>
-internal sealed class FakeGatewayConnection(int id, WebSocket socket, string queryString, bool viaResumeUrl)
+internal sealed class FakeGatewayConnection(int id, WebSocket socket, string queryString, bool viaResumeUrl, int? maxFrameBytes)
 {
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly Queue<DateTimeOffset> _receivedAt = new();
@@ -60,7 +60,16 @@ internal sealed class FakeGatewayConnection(int id, WebSocket socket, string que
                 return false;
             }
 
-            await Socket.SendAsync(bytes, WebSocketMessageType.Text, endOfMessage: true, cancellationToken);
+            var frame = maxFrameBytes is { } size and > 0 ? size : Math.Max(1, bytes.Length);
+            var offset = 0;
+            do
+            {
+                var length = Math.Min(frame, bytes.Length - offset);
+                offset += length;
+                await Socket.SendAsync(bytes.AsMemory(offset - length, length), WebSocketMessageType.Text, offset >= bytes.Length, cancellationToken);
+            }
+            while (offset < bytes.Length);
+
             return true;
         }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or OperationCanceledException or IOException)

@@ -38,6 +38,12 @@ public sealed class FakeGatewayOptions
 
     public string BotUsername { get; set; } = "SeedreamBot";
 
+    /// <summary>
+    /// When set, every message is sent in WebSocket frames of at most this many bytes (Discord splits large
+    /// payloads), so clients must read until the end of the message.
+    /// </summary>
+    public int? MaxFrameBytes { get; set; }
+
     /// <summary>The servers the bot is in: listed as unavailable in READY and sent as GUILD_CREATE with the GUILDS intent.</summary>
     public IList<FakeGuild> Guilds { get; } = [];
 }

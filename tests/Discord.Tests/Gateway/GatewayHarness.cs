@@ -1,0 +1,113 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using SeedreamBot.Discord.Gateway;
+using SeedreamBot.Fakes.Discord.Gateway;
+
+namespace SeedreamBot.Discord.Tests.Gateway;
+
+/// <summary>
+/// A <see cref="DiscordGateway"/> connected over a real loopback socket to a <see cref="FakeGateway"/>, with every
+/// interval shortened so that reconnect scenarios take milliseconds.
+/// </summary>
+internal sealed class GatewayHarness : IAsyncDisposable
+{
+    /// <summary>Distinctive, so a test can prove it never reaches a log line.</summary>
+    public const string Token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-gateway.s3cr3t-t0ken";
+
+    public static readonly GatewayTimings FastTimings = new()
+    {
+        IdentifyInterval = TimeSpan.FromMilliseconds(50),
+        InvalidSessionMinDelay = TimeSpan.FromMilliseconds(50),
+        InvalidSessionMaxDelay = TimeSpan.FromMilliseconds(100),
+        ConnectTimeout = TimeSpan.FromSeconds(10),
+        CloseTimeout = TimeSpan.FromSeconds(2),
+    };
+
+    private readonly ILoggerFactory _loggerFactory;
+
+    private GatewayHarness(FakeGatewayHost host, DiscordGateway gateway, DispatchRecorder events, CapturedLogs logs, ILoggerFactory loggerFactory, DiscordGatewayOptions options)
+    {
+        Host = host;
+        Gateway = gateway;
+        Events = events;
+        Logs = logs;
+        Options = options;
+        _loggerFactory = loggerFactory;
+    }
+
+    public FakeGatewayHost Host { get; }
+
+    public FakeGateway Fake => Host.Gateway;
+
+    public DiscordGateway Gateway { get; }
+
+    /// <summary>A subscription opened before start, so it sees READY.</summary>
+    public DispatchRecorder Events { get; }
+
+    public CapturedLogs Logs { get; }
+
+    public DiscordGatewayOptions Options { get; }
+
+    public static async Task<GatewayHarness> StartAsync(
+        Action<FakeGatewayOptions>? fake = null,
+        Action<DiscordGatewayOptions>? client = null,
+        GatewayTimings? timings = null,
+        Random? random = null,
+        IMeterFactory? meterFactory = null,
+        bool start = true)
+    {
+        var fakeOptions = new FakeGatewayOptions
+        {
+            Token = Token,
+            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            IdentifyWindow = TimeSpan.FromMilliseconds(40),
+        };
+        fake?.Invoke(fakeOptions);
+        var host = await FakeGatewayHost.StartAsync(fakeOptions);
+        var options = new DiscordGatewayOptions
+        {
+            Token = Token,
+            ReconnectDelay = TimeSpan.FromMilliseconds(20),
+            MaxReconnectDelay = TimeSpan.FromMilliseconds(200),
+        };
+        client?.Invoke(options);
+        var logs = new CapturedLogs();
+        var loggerFactory = logs.CreateFactory();
+        var gateway = new DiscordGateway(
+            host.InfoSource, Microsoft.Extensions.Options.Options.Create(options), loggerFactory, TimeProvider.System,
+            timings ?? FastTimings, meterFactory, random ?? new Random(7));
+        var events = new DispatchRecorder(gateway.Subscribe());
+        if (start)
+        {
+            gateway.Start();
+        }
+
+        return new GatewayHarness(host, gateway, events, logs, loggerFactory, options);
+    }
+
+    /// <summary>Waits until <paramref name="condition"/> holds for the gateway's status.</summary>
+    public async Task WaitForStatusAsync(Func<DiscordGatewayStatus, bool> condition, string description, TimeSpan? timeout = null)
+    {
+        using var deadline = new CancellationTokenSource(timeout ?? TimeSpan.FromSeconds(15));
+        while (!condition(Gateway.GetStatus()))
+        {
+            try
+            {
+                await Task.Delay(10, deadline.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"The gateway status never showed {description}: {string.Join("; ", Gateway.GetStatus().Shards)}");
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Gateway.DisposeAsync();
+        await Events.DisposeAsync();
+        await Host.DisposeAsync();
+        _loggerFactory.Dispose();
+    }
+}

@@ -1,0 +1,212 @@
+using System.Diagnostics.Metrics;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using NSubstitute;
+using SeedreamBot.Discord.Gateway;
+
+namespace SeedreamBot.Discord.Tests.Gateway;
+
+/// <summary>Configuration, DI registration, the hosted service and metrics.</summary>
+public sealed class GatewayHostingTests
+{
+    [Fact]
+    public void Configuration_keys_bind_from_the_Discord_section()
+    {
+        using var services = Services(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = "abc",
+            ["Discord:Intents"] = "513",
+            ["Discord:ShardCount"] = "4",
+            ["Discord:ShardIds:0"] = "2",
+            ["Discord:ShardIds:1"] = "3",
+            ["Discord:EventQueueCapacity"] = "500",
+            ["Discord:ReconnectDelay"] = "00:00:02",
+            ["Discord:MaxReconnectDelay"] = "00:00:30",
+            ["Discord:StopHostOnFatalError"] = "false",
+        });
+
+        var options = services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value;
+
+        Assert.Equal(("abc", 513, 4, 500), (options.Token, options.Intents, options.ShardCount, options.EventQueueCapacity));
+        Assert.Equal([2, 3], options.ShardIds!);
+        Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)), (options.ReconnectDelay, options.MaxReconnectDelay));
+        Assert.False(options.StopHostOnFatalError);
+    }
+
+    [Fact]
+    public void Defaults_suit_a_slash_command_bot()
+    {
+        using var services = Services(new Dictionary<string, string?> { ["Discord:Token"] = "abc" });
+
+        var options = services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value;
+
+        Assert.Equal((0, (int?)null, 10_000, true), (options.Intents, options.ShardCount, options.EventQueueCapacity, options.StopHostOnFatalError));
+        Assert.Null(options.ShardIds);
+        Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)), (options.ReconnectDelay, options.MaxReconnectDelay));
+    }
+
+    [Fact]
+    public void A_missing_token_fails_with_a_message_that_says_where_to_get_it()
+    {
+        using var services = Services([]);
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value);
+
+        Assert.Contains("Discord:Token is missing", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Discord__Token", failure.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("4", "4", "Discord:ShardIds must all be lower than Discord:ShardCount (4)")]
+    [InlineData("2", "-1", "negative")]
+    [InlineData("70000", "0", "Discord:ShardCount must be between 1 and 65535")]
+    public void Inconsistent_sharding_fails_validation(string shardCount, string shardId, string expected)
+    {
+        using var services = Services(new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = "abc",
+            ["Discord:ShardCount"] = shardCount,
+            ["Discord:ShardIds:0"] = shardId,
+        });
+
+        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value);
+
+        Assert.Contains(expected, failure.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Registering_twice_still_runs_one_gateway()
+    {
+        var configuration = Configuration(new Dictionary<string, string?> { ["Discord:Token"] = "abc" });
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddSingleton(Substitute.For<IGatewayInfoSource>());
+        collection.AddSingleton(Substitute.For<IHostApplicationLifetime>());
+        collection.AddDiscordGateway(configuration).AddDiscordGateway(configuration);
+        using var services = collection.BuildServiceProvider();
+
+        var hosted = Assert.Single(services.GetServices<IHostedService>());
+        Assert.IsType<DiscordGatewayService>(hosted);
+        Assert.Same(services.GetRequiredService<DiscordGateway>(), services.GetRequiredService<DiscordGateway>());
+    }
+
+    [Fact]
+    public async Task In_a_host_the_gateway_connects_and_shutdown_closes_with_1000()
+    {
+        await using var fake = await FakeGatewayHost.StartAsync(new() { Token = GatewayHarness.Token, HeartbeatInterval = TimeSpan.FromSeconds(1) });
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = GatewayHarness.Token });
+        builder.Services.AddSingleton<IGatewayInfoSource>(fake.InfoSource);
+        builder.Services.AddSingleton(GatewayHarness.FastTimings);
+        builder.Services.AddDiscordGateway(builder.Configuration);
+        using var host = builder.Build();
+
+        await host.StartAsync();
+        var gateway = host.Services.GetRequiredService<DiscordGateway>();
+        await gateway.WaitUntilReadyAsync(CancellationToken.None).WaitAsync(TimeSpan.FromSeconds(15));
+        await host.StopAsync();
+
+        await fake.Gateway.WaitUntilAsync(() => !fake.Gateway.Connections[0].Open, "the connection closing");
+        Assert.Equal(1000, fake.Gateway.Connections[0].ClientCloseCode);
+        Assert.Equal(GatewayConnectionState.Stopped, gateway.GetStatus().Shards[0].State);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task A_fatal_close_stops_the_host_with_exit_code_1_unless_configured_not_to(bool stopHost)
+    {
+        await using var harness = await GatewayHarness.StartAsync(
+            fake => fake.Token = "not-the-bot-token",
+            client: options => options.StopHostOnFatalError = stopHost,
+            start: false);
+        var lifetime = Substitute.For<IHostApplicationLifetime>();
+        var exitCodes = new List<int>();
+        using var service = new DiscordGatewayService(
+            harness.Gateway, lifetime, Options.Create(harness.Options), harness.Logs.CreateFactory().CreateLogger<DiscordGatewayService>(), exitCodes.Add);
+
+        await service.StartAsync(CancellationToken.None);
+        await harness.Gateway.Faulted.WaitAsync(TimeSpan.FromSeconds(15));
+        await service.ExecuteTask!.WaitAsync(TimeSpan.FromSeconds(15));
+
+        if (stopHost)
+        {
+            Assert.Equal([1], exitCodes);
+            lifetime.Received(1).StopApplication();
+        }
+        else
+        {
+            Assert.Empty(exitCodes);
+            lifetime.DidNotReceive().StopApplication();
+        }
+
+        await service.StopAsync(CancellationToken.None);
+    }
+
+    [Fact]
+    public async Task Metrics_count_identifies_reconnects_resumes_and_latency_on_the_gateway_meter()
+    {
+        using var meters = new ServiceCollection().AddMetrics().BuildServiceProvider();
+        var factory = meters.GetRequiredService<IMeterFactory>();
+        var measurements = new List<(string Name, double Value, string? Kind)>();
+        using var listener = new MeterListener();
+        listener.InstrumentPublished = (instrument, l) =>
+        {
+            if (instrument.Meter.Scope == factory && instrument.Meter.Name == "SeedreamBot.Discord.Gateway")
+            {
+                l.EnableMeasurementEvents(instrument);
+            }
+        };
+        listener.SetMeasurementEventCallback<long>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.SetMeasurementEventCallback<double>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Record(instrument, value, tags));
+        listener.Start();
+
+        await using var harness = await GatewayHarness.StartAsync(fake => fake.HeartbeatInterval = TimeSpan.FromMilliseconds(100), meterFactory: factory);
+        await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
+        await harness.Fake.WaitForHeartbeatAcksAsync();
+        await harness.Fake.SendReconnectAsync();
+        await harness.Events.WaitForEventAsync(GatewayEventNames.Resumed);
+        listener.RecordObservableInstruments();
+
+        lock (measurements)
+        {
+            Assert.Contains(measurements, m => m.Name == "discord.gateway.identifies" && m.Value == 1);
+            Assert.Contains(measurements, m => m.Name == "discord.gateway.reconnects" && m.Kind == "resume");
+            Assert.Contains(measurements, m => m.Name == "discord.gateway.resumes");
+            Assert.Contains(measurements, m => m.Name == "discord.gateway.latency" && m.Value >= 0);
+            Assert.Contains(measurements, m => m.Name == "discord.gateway.events");
+            Assert.Contains(measurements, m => m.Name == "discord.gateway.connected_shards" && m.Value == 1);
+        }
+
+        void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)
+        {
+            string? kind = null;
+            foreach (var tag in tags)
+            {
+                if (tag.Key == "discord.gateway.reconnect.kind")
+                {
+                    kind = tag.Value as string;
+                }
+            }
+
+            lock (measurements)
+            {
+                measurements.Add((instrument.Name, value, kind));
+            }
+        }
+    }
+
+    private static IConfiguration Configuration(Dictionary<string, string?> values) =>
+        new ConfigurationBuilder().AddInMemoryCollection(values).Build();
+
+    private static ServiceProvider Services(Dictionary<string, string?> values)
+    {
+        var collection = new ServiceCollection().AddLogging();
+        collection.AddDiscordGateway(Configuration(values));
+        return collection.BuildServiceProvider();
+    }
+}
