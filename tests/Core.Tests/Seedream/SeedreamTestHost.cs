@@ -27,17 +27,24 @@ internal sealed class SeedreamTestHost : IAsyncDisposable
 
     public ApiframeOptions Options => Services.GetRequiredService<IOptions<ApiframeOptions>>().Value;
 
-    public static Dictionary<string, string?> FastSettings(FakeApiframeServer fake, string? apiKey = null) => new()
+    public static Dictionary<string, string?> FastSettings(FakeApiframeServer fake, string? apiKey = null)
     {
-        ["Apiframe:ApiKey"] = apiKey ?? fake.ApiKey,
-        ["Apiframe:BaseUrl"] = fake.BaseUrl.AbsoluteUri,
-        ["Apiframe:PollInterval"] = "00:00:00.010",
-        ["Apiframe:MaxPollInterval"] = "00:00:00.040",
-        ["Apiframe:JobTimeout"] = "00:00:15",
-        ["Apiframe:RequestTimeout"] = "00:00:10",
-        ["Apiframe:RetryBaseDelay"] = "00:00:00.005",
-        ["Apiframe:MaxRetryAttempts"] = "3",
-    };
+        var settings = new Dictionary<string, string?>(fake.ClientConfiguration())
+        {
+            ["Apiframe:PollInterval"] = "00:00:00.010",
+            ["Apiframe:MaxPollInterval"] = "00:00:00.040",
+            ["Apiframe:JobTimeout"] = "00:00:15",
+            ["Apiframe:RequestTimeout"] = "00:00:10",
+            ["Apiframe:RetryBaseDelay"] = "00:00:00.005",
+            ["Apiframe:MaxRetryAttempts"] = "3",
+        };
+        if (apiKey is not null)
+        {
+            settings["Apiframe:ApiKey"] = apiKey;
+        }
+
+        return settings;
+    }
 
     public static SeedreamTestHost Create(
         FakeApiframeServer fake,

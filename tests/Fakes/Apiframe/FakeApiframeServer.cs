@@ -96,6 +96,19 @@ public sealed class FakeApiframeServer : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Settings that point the bot's <c>Apiframe</c> configuration section at this fake, with polling and retry
+    /// intervals in milliseconds so end-to-end tests run fast. Add them to a configuration builder.
+    /// </summary>
+    public IReadOnlyDictionary<string, string?> ClientConfiguration() => new Dictionary<string, string?>
+    {
+        ["Apiframe:ApiKey"] = ApiKey,
+        ["Apiframe:BaseUrl"] = BaseUrl.AbsoluteUri,
+        ["Apiframe:PollInterval"] = "00:00:00.020",
+        ["Apiframe:MaxPollInterval"] = "00:00:00.100",
+        ["Apiframe:RetryBaseDelay"] = "00:00:00.010",
+    };
+
     // ---- control -----------------------------------------------------------------------------------------------------
 
     /// <summary>The next <paramref name="count"/> jobs created follow <paramref name="plan"/> (queued in order).</summary>
