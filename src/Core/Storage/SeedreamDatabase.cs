@@ -58,15 +58,15 @@ public sealed class SeedreamDatabase : IDisposable
             Directory.CreateDirectory(directory);
         }
 
-        foreach (var repair in LiteDbFileRepair.TrimTornPages(fullPath))
-        {
-            _logger.LogWarning("Database recovery after an abrupt stop: {Repair}", repair);
-        }
-
         try
         {
             _data = DurableFileStream.Open(fullPath, syncOnFlush: true);
             _log = DurableFileStream.Open(LiteDbFileRepair.LogPathOf(fullPath), syncOnFlush: false);
+            foreach (var repair in LiteDbFileRepair.TrimTornPages(_data, _log, fullPath))
+            {
+                _logger.LogWarning("Database recovery after an abrupt stop: {Repair}", repair);
+            }
+
             _database = new LiteDatabase(_data, mapper: null, logStream: _log);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
