@@ -16,6 +16,7 @@ namespace SeedreamBot.Discord.Gateway;
 /// </remarks>
 public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
 {
+    private readonly DiscordOptions _discord;
     private readonly DiscordGatewayOptions _options;
     private readonly GatewayTimings _timings;
     private readonly TimeProvider _time;
@@ -39,6 +40,7 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
 
     public DiscordGateway(
         IGatewayInfoSource gatewayInfoSource,
+        IOptions<DiscordOptions> discordOptions,
         IOptions<DiscordGatewayOptions> options,
         ILoggerFactory loggerFactory,
         TimeProvider timeProvider,
@@ -47,15 +49,17 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
         Random? random = null)
     {
         ArgumentNullException.ThrowIfNull(gatewayInfoSource);
+        ArgumentNullException.ThrowIfNull(discordOptions);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(loggerFactory);
         ArgumentNullException.ThrowIfNull(timeProvider);
+        _discord = discordOptions.Value;
         _options = options.Value;
         _timings = timings ?? GatewayTimings.Discord;
         _time = timeProvider;
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<DiscordGateway>();
-        _token = NormalizeToken(_options.Token);
+        _token = NormalizeToken(_discord.Token);
         var sharedRandom = random ?? Random.Shared;
         _nextRandom = () =>
         {
@@ -213,13 +217,13 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
             }
         }
 
-        var shardCount = _options.ShardCount ?? Math.Max(1, info.RecommendedShards);
+        var shardCount = _discord.ShardCount ?? Math.Max(1, info.RecommendedShards);
         var shardIds = _options.ShardIds is { Count: > 0 } configured ? configured.Order().ToArray() : [.. Enumerable.Range(0, shardCount)];
         if (shardIds.FirstOrDefault(id => id >= shardCount, -1) is var outOfRange and >= 0)
         {
             ReportFatal(new GatewayFatalError(outOfRange, GatewayCloseCodes.InvalidShard,
                 $"Discord:ShardIds lists shard {outOfRange}, but the bot has {shardCount} shard(s) " +
-                $"({(_options.ShardCount is null ? "Discord's recommendation" : "Discord:ShardCount")}). Shard ids must be " +
+                $"({(_discord.ShardCount is null ? "Discord's recommendation" : "Discord:ShardCount")}). Shard ids must be " +
                 "lower than the shard count; set Discord:ShardCount explicitly when splitting shards over processes.",
                 _time.GetUtcNow()));
             return;
@@ -229,7 +233,7 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
         {
             ShardCount = shardCount,
             Token = _token,
-            Intents = _options.Intents,
+            Intents = _discord.Intents,
             ReconnectDelay = _options.ReconnectDelay,
             MaxReconnectDelay = _options.MaxReconnectDelay,
             Timings = _timings,
@@ -259,7 +263,7 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
 
     private void OnShardFatal(GatewayShard shard, int closeCode)
     {
-        var message = GatewayCloseCodes.DescribeFatal(closeCode, shard.ShardId, shard.ShardCount, _options.Intents)
+        var message = GatewayCloseCodes.DescribeFatal(closeCode, shard.ShardId, shard.ShardCount, _discord.Intents)
             ?? $"Discord closed shard {shard.ShardId} with {closeCode}.";
         var error = new GatewayFatalError(shard.ShardId, closeCode, message, _time.GetUtcNow());
         shard.Fault(error);
@@ -293,7 +297,7 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
         {
             Token = _token,
             Properties = IdentifyConnectionProperties.Current,
-            Intents = _options.Intents,
+            Intents = _discord.Intents,
             Shard = [65534, 65535],
             Presence = presence,
         };

@@ -3,30 +3,16 @@ using System.ComponentModel.DataAnnotations;
 namespace SeedreamBot.Discord.Gateway;
 
 /// <summary>
-/// The gateway's settings, bound from the <c>Discord</c> configuration section (the same section as the REST
-/// client's). A class rather than a record so that <see cref="object.ToString"/> can never print the token.
+/// The gateway's own settings, bound from the <c>Discord</c> section. The token, <c>Discord:Intents</c> and
+/// <c>Discord:ShardCount</c> come from <see cref="DiscordOptions"/>, shared with the REST client.
 /// </summary>
 public sealed class DiscordGatewayOptions
 {
     public const string SectionName = "Discord";
 
-    /// <summary><c>Discord:Token</c>: the bot token, without the "Bot " prefix (a pasted prefix is tolerated).</summary>
-    [Required(AllowEmptyStrings = false, ErrorMessage =
-        "Discord:Token is missing. Copy the bot token from the Discord Developer Portal → your application → Bot " +
-        "(Reset Token) and set it as the environment variable Discord__Token.")]
-    public string Token { get; set; } = "";
-
-    /// <summary><c>Discord:Intents</c>: the gateway intents bitfield. A slash-command bot needs none (0).</summary>
-    [Range(0, int.MaxValue, ErrorMessage = "Discord:Intents must be a non-negative intents bitfield; a slash-command bot needs 0.")]
-    public int Intents { get; set; }
-
-    /// <summary><c>Discord:ShardCount</c>: the total number of shards; unset uses Discord's recommended count.</summary>
-    [Range(1, 65535, ErrorMessage = "Discord:ShardCount must be between 1 and 65535, or unset to use Discord's recommendation.")]
-    public int? ShardCount { get; set; }
-
     /// <summary>
     /// <c>Discord:ShardIds</c>: which shards this process runs (e.g. <c>0,1</c> of 4), for spreading a large bot over
-    /// several processes; unset runs all of them.
+    /// several processes; unset runs all of them. Set <c>Discord:ShardCount</c> too when using it.
     /// </summary>
     public IList<int>? ShardIds { get; set; }
 

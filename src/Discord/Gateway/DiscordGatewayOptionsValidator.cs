@@ -2,7 +2,10 @@ using Microsoft.Extensions.Options;
 
 namespace SeedreamBot.Discord.Gateway;
 
-/// <summary>The checks data annotations cannot express: shard ids against the shard count, backoff bounds.</summary>
+/// <summary>
+/// The checks data annotations cannot express. Shard ids are checked against the shard count when the gateway
+/// starts, since the count may be Discord's recommendation.
+/// </summary>
 internal sealed class DiscordGatewayOptionsValidator : IValidateOptions<DiscordGatewayOptions>
 {
     public ValidateOptionsResult Validate(string? name, DiscordGatewayOptions options)
@@ -23,11 +26,6 @@ internal sealed class DiscordGatewayOptionsValidator : IValidateOptions<DiscordG
             if (ids.Distinct().Count() != ids.Count)
             {
                 failures.Add("Discord:ShardIds lists a shard more than once.");
-            }
-
-            if (options.ShardCount is { } count && ids.Any(id => id >= count))
-            {
-                failures.Add($"Discord:ShardIds must all be lower than Discord:ShardCount ({count}); shard ids start at 0.");
             }
         }
 

@@ -30,6 +30,9 @@ internal sealed class GatewayConnectionAttempt : IDisposable
 
     public bool Resuming { get; set; }
 
+    /// <summary>Consecutive failed attempts before this one.</summary>
+    public int PreviousFailures { get; set; }
+
     public int Replayed { get; set; }
 
     public GatewayPresence? IdentifyPresence { get; set; }

@@ -12,8 +12,8 @@ public static class GatewayServiceCollectionExtensions
     /// <summary>
     /// Adds <see cref="DiscordGateway"/> (singleton) and <see cref="DiscordGatewayService"/> (hosted), with
     /// <see cref="DiscordGatewayOptions"/> bound from the <c>Discord</c> section and validated at start-up.
-    /// The gateway learns its URL through <see cref="IGatewayInfoSource"/>, which the REST client registers
-    /// (<c>AddDiscordRest</c>).
+    /// Call <c>AddDiscordRest</c> as well: it binds the token, intents and shard count (<see cref="DiscordOptions"/>)
+    /// and provides the <see cref="IGatewayInfoSource"/> (<c>GET /gateway/bot</c>).
     /// </summary>
     public static IServiceCollection AddDiscordGateway(this IServiceCollection services, IConfiguration configuration)
     {

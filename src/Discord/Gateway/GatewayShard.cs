@@ -10,6 +10,9 @@ namespace SeedreamBot.Discord.Gateway;
 /// </summary>
 internal sealed partial class GatewayShard
 {
+    /// <summary>Failed attempts on <c>resume_gateway_url</c> before resuming through the main gateway URL instead.</summary>
+    private const int ResumeUrlAttempts = 3;
+
     private readonly GatewayShardSettings _settings;
     private readonly GatewayIdentifyLimiter _identifyLimiter;
     private readonly GatewayDispatchHub _hub;
@@ -105,7 +108,7 @@ internal sealed partial class GatewayShard
                 }
 
                 first = false;
-                using var attempt = new GatewayConnectionAttempt { Resuming = resuming };
+                using var attempt = new GatewayConnectionAttempt { Resuming = resuming, PreviousFailures = backoff.ConsecutiveFailures };
                 ConnectionOutcome outcome;
                 try
                 {
@@ -214,7 +217,9 @@ internal sealed partial class GatewayShard
             if (attempt.Resuming)
             {
                 SetState(GatewayConnectionState.Connecting);
-                url = ResumeUrl() ?? _identifyLimiter.GatewayUrl ?? (await _identifyLimiter.GetInfoAsync(false, stopping)).Url;
+                // If the resume host keeps failing, resume through the main gateway instead: the session is worth more.
+                var resumeUrl = attempt.PreviousFailures < ResumeUrlAttempts ? ResumeUrl() : null;
+                url = resumeUrl ?? _identifyLimiter.GatewayUrl ?? (await _identifyLimiter.GetInfoAsync(false, stopping)).Url;
             }
             else
             {
@@ -299,7 +304,7 @@ internal sealed partial class GatewayShard
                         HandleDispatch(payload, connection, attempt, stopping);
                         break;
 
-                    case GatewayOpCode.Hello:
+                    case GatewayOpCode.Hello when heartbeat is null:
                         var hello = payload.Data.Deserialize(GatewayJsonContext.Default.HelloData)
                             ?? throw new JsonException("Hello carried no data.");
                         attempt.HelloReceived = true;

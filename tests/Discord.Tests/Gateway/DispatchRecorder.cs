@@ -10,6 +10,7 @@ internal sealed class DispatchRecorder : IAsyncDisposable
 
     private readonly Lock _lock = new();
     private readonly List<GatewayDispatch> _received = [];
+    private readonly CancellationTokenSource _stop = new();
     private readonly Task _reading;
     private TaskCompletionSource _changed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -17,7 +18,7 @@ internal sealed class DispatchRecorder : IAsyncDisposable
     {
         _reading = Task.Run(async () =>
         {
-            await foreach (var dispatch in reader.ReadAllAsync())
+            await foreach (var dispatch in reader.ReadAllAsync(_stop.Token))
             {
                 TaskCompletionSource changed;
                 lock (_lock)
@@ -82,7 +83,16 @@ internal sealed class DispatchRecorder : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        // The gateway completes the channel when it is disposed; until then the reader keeps reading.
-        await _reading.WaitAsync(TimeSpan.FromSeconds(15));
+        await _stop.CancelAsync();
+        try
+        {
+            await _reading;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped reading before the gateway completed the channel.
+        }
+
+        _stop.Dispose();
     }
 }

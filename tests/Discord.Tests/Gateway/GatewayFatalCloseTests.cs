@@ -35,7 +35,7 @@ public sealed class GatewayFatalCloseTests
     public async Task Disallowed_privileged_intents_stop_the_shard_and_name_the_fix()
     {
         const int guildMembers = 1 << 1;
-        await using var harness = await GatewayHarness.StartAsync(client: options => options.Intents = guildMembers);
+        await using var harness = await GatewayHarness.StartAsync(discord: options => options.Intents = guildMembers);
 
         var fatal = await harness.Gateway.Faulted.WaitAsync(TimeSpan.FromSeconds(15));
         await Task.Delay(MisbehaviourWindow);

@@ -26,8 +26,11 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     private readonly ILoggerFactory _loggerFactory;
 
-    private GatewayHarness(FakeGatewayHost host, DiscordGateway gateway, DispatchRecorder events, CapturedLogs logs, ILoggerFactory loggerFactory, DiscordGatewayOptions options)
+    private GatewayHarness(
+        FakeGatewayHost host, DiscordGateway gateway, DispatchRecorder events, CapturedLogs logs, ILoggerFactory loggerFactory,
+        DiscordOptions discord, DiscordGatewayOptions options)
     {
+        Discord = discord;
         Host = host;
         Gateway = gateway;
         Events = events;
@@ -47,10 +50,14 @@ internal sealed class GatewayHarness : IAsyncDisposable
 
     public CapturedLogs Logs { get; }
 
+    /// <summary>Token, intents and shard count (shared with the REST client).</summary>
+    public DiscordOptions Discord { get; }
+
     public DiscordGatewayOptions Options { get; }
 
     public static async Task<GatewayHarness> StartAsync(
         Action<FakeGatewayOptions>? fake = null,
+        Action<DiscordOptions>? discord = null,
         Action<DiscordGatewayOptions>? client = null,
         GatewayTimings? timings = null,
         Random? random = null,
@@ -65,9 +72,10 @@ internal sealed class GatewayHarness : IAsyncDisposable
         };
         fake?.Invoke(fakeOptions);
         var host = await FakeGatewayHost.StartAsync(fakeOptions);
+        var discordOptions = new DiscordOptions { Token = Token };
+        discord?.Invoke(discordOptions);
         var options = new DiscordGatewayOptions
         {
-            Token = Token,
             ReconnectDelay = TimeSpan.FromMilliseconds(20),
             MaxReconnectDelay = TimeSpan.FromMilliseconds(200),
         };
@@ -75,7 +83,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var logs = new CapturedLogs();
         var loggerFactory = logs.CreateFactory();
         var gateway = new DiscordGateway(
-            host.InfoSource, Microsoft.Extensions.Options.Options.Create(options), loggerFactory, TimeProvider.System,
+            host.InfoSource, Microsoft.Extensions.Options.Options.Create(discordOptions), Microsoft.Extensions.Options.Options.Create(options),
+            loggerFactory, TimeProvider.System,
             timings ?? FastTimings, meterFactory, random ?? new Random(7));
         var events = new DispatchRecorder(gateway.Subscribe());
         if (start)
@@ -83,7 +92,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
             gateway.Start();
         }
 
-        return new GatewayHarness(host, gateway, events, logs, loggerFactory, options);
+        return new GatewayHarness(host, gateway, events, logs, loggerFactory, discordOptions, options);
     }
 
     /// <summary>Waits until <paramref name="condition"/> holds for the gateway's status.</summary>

@@ -18,8 +18,6 @@ public sealed class GatewayHostingTests
         using var services = Services(new Dictionary<string, string?>
         {
             ["Discord:Token"] = "abc",
-            ["Discord:Intents"] = "513",
-            ["Discord:ShardCount"] = "4",
             ["Discord:ShardIds:0"] = "2",
             ["Discord:ShardIds:1"] = "3",
             ["Discord:EventQueueCapacity"] = "500",
@@ -30,8 +28,8 @@ public sealed class GatewayHostingTests
 
         var options = services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value;
 
-        Assert.Equal(("abc", 513, 4, 500), (options.Token, options.Intents, options.ShardCount, options.EventQueueCapacity));
         Assert.Equal([2, 3], options.ShardIds!);
+        Assert.Equal(500, options.EventQueueCapacity);
         Assert.Equal((TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(30)), (options.ReconnectDelay, options.MaxReconnectDelay));
         Assert.False(options.StopHostOnFatalError);
     }
@@ -43,33 +41,37 @@ public sealed class GatewayHostingTests
 
         var options = services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value;
 
-        Assert.Equal((0, (int?)null, 10_000, true), (options.Intents, options.ShardCount, options.EventQueueCapacity, options.StopHostOnFatalError));
         Assert.Null(options.ShardIds);
+        Assert.Equal((10_000, true), (options.EventQueueCapacity, options.StopHostOnFatalError));
         Assert.Equal((TimeSpan.FromSeconds(1), TimeSpan.FromMinutes(1)), (options.ReconnectDelay, options.MaxReconnectDelay));
     }
 
     [Fact]
-    public void A_missing_token_fails_with_a_message_that_says_where_to_get_it()
+    public async Task A_host_without_a_token_refuses_to_start_and_says_where_to_put_it()
     {
-        using var services = Services([]);
+        var builder = Host.CreateApplicationBuilder();
+        builder.Logging.ClearProviders();
+        builder.Services.AddDiscordRest(builder.Configuration).AddDiscordGateway(builder.Configuration);
+        using var host = builder.Build();
 
-        var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value);
+        var failure = await Assert.ThrowsAnyAsync<Exception>(() => host.StartAsync());
 
-        Assert.Contains("Discord:Token is missing", failure.Message, StringComparison.Ordinal);
-        Assert.Contains("Discord__Token", failure.Message, StringComparison.Ordinal);
+        Assert.Contains("Discord:Token is not set", failure.Message, StringComparison.Ordinal);
     }
 
     [Theory]
-    [InlineData("4", "4", "Discord:ShardIds must all be lower than Discord:ShardCount (4)")]
-    [InlineData("2", "-1", "negative")]
-    [InlineData("70000", "0", "Discord:ShardCount must be between 1 and 65535")]
-    public void Inconsistent_sharding_fails_validation(string shardCount, string shardId, string expected)
+    [InlineData("Discord:ShardIds:0", "-1", "negative")]
+    [InlineData("Discord:ShardIds:1", "0", "more than once")]
+    [InlineData("Discord:EventQueueCapacity", "3", "Discord:EventQueueCapacity must be between 16")]
+    [InlineData("Discord:ReconnectDelay", "00:02:00", "Discord:MaxReconnectDelay must not be shorter")]
+    [InlineData("Discord:MaxReconnectDelay", "02:00:00", "Discord:MaxReconnectDelay must be a time span between")]
+    public void Invalid_gateway_settings_fail_validation_with_the_key_name(string key, string value, string expected)
     {
         using var services = Services(new Dictionary<string, string?>
         {
             ["Discord:Token"] = "abc",
-            ["Discord:ShardCount"] = shardCount,
-            ["Discord:ShardIds:0"] = shardId,
+            ["Discord:ShardIds:0"] = "0",
+            [key] = value,
         });
 
         var failure = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DiscordGatewayOptions>>().Value);
@@ -82,9 +84,8 @@ public sealed class GatewayHostingTests
     {
         var configuration = Configuration(new Dictionary<string, string?> { ["Discord:Token"] = "abc" });
         var collection = new ServiceCollection().AddLogging();
-        collection.AddSingleton(Substitute.For<IGatewayInfoSource>());
         collection.AddSingleton(Substitute.For<IHostApplicationLifetime>());
-        collection.AddDiscordGateway(configuration).AddDiscordGateway(configuration);
+        collection.AddDiscordRest(configuration).AddDiscordGateway(configuration).AddDiscordGateway(configuration);
         using var services = collection.BuildServiceProvider();
 
         var hosted = Assert.Single(services.GetServices<IHostedService>());
@@ -99,9 +100,9 @@ public sealed class GatewayHostingTests
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = GatewayHarness.Token });
-        builder.Services.AddSingleton<IGatewayInfoSource>(fake.InfoSource);
         builder.Services.AddSingleton(GatewayHarness.FastTimings);
-        builder.Services.AddDiscordGateway(builder.Configuration);
+        builder.Services.AddDiscordRest(builder.Configuration).AddDiscordGateway(builder.Configuration);
+        builder.Services.AddSingleton<IGatewayInfoSource>(fake.InfoSource); // After AddDiscordRest: the fake answers /gateway/bot.
         using var host = builder.Build();
 
         await host.StartAsync();
@@ -167,7 +168,7 @@ public sealed class GatewayHostingTests
 
         await using var harness = await GatewayHarness.StartAsync(fake => fake.HeartbeatInterval = TimeSpan.FromMilliseconds(100), meterFactory: factory);
         await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
-        await harness.Fake.WaitForHeartbeatAcksAsync();
+        await harness.WaitForStatusAsync(s => s.Latency is not null, "a heartbeat ACK processed");
         await harness.Fake.SendReconnectAsync();
         await harness.Events.WaitForEventAsync(GatewayEventNames.Resumed);
         listener.RecordObservableInstruments();
@@ -205,8 +206,9 @@ public sealed class GatewayHostingTests
 
     private static ServiceProvider Services(Dictionary<string, string?> values)
     {
+        var configuration = Configuration(values);
         var collection = new ServiceCollection().AddLogging();
-        collection.AddDiscordGateway(Configuration(values));
+        collection.AddDiscordRest(configuration).AddDiscordGateway(configuration);
         return collection.BuildServiceProvider();
     }
 }

@@ -11,7 +11,7 @@ public sealed class GatewayPayloadTests
     public async Task Identify_carries_the_raw_token_the_configured_intents_and_our_properties()
     {
         await using var harness = await GatewayHarness.StartAsync(
-            client: options =>
+            discord: options =>
             {
                 options.Token = "Bot " + GatewayHarness.Token; // A pasted prefix must not reach Identify.
                 options.Intents = 1 | (1 << 9);
@@ -89,7 +89,7 @@ public sealed class GatewayPayloadTests
     {
         await using var harness = await GatewayHarness.StartAsync(
             fake => fake.Guilds.Add(new FakeGuild(1_200_000_000_000_000_777, "Pixel Lab", 42)),
-            client: options => options.Intents = 1);
+            discord: options => options.Intents = 1);
 
         var ready = await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
         var guild = await harness.Events.WaitForEventAsync(GatewayEventNames.GuildCreate);
@@ -126,7 +126,7 @@ public sealed class GatewayPayloadTests
             Assert.DoesNotContain(GatewayHarness.Token, log.Message, StringComparison.Ordinal);
             Assert.DoesNotContain(GatewayHarness.Token, log.Exception?.ToString() ?? "", StringComparison.Ordinal);
         });
-        Assert.DoesNotContain(GatewayHarness.Token, harness.Options.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain(GatewayHarness.Token, harness.Discord.ToString(), StringComparison.Ordinal);
         Assert.DoesNotContain(GatewayHarness.Token, harness.Gateway.GetStatus().ToString(), StringComparison.Ordinal);
     }
 }

@@ -42,11 +42,8 @@ public sealed class GatewayShardingTests
     {
         await using var harness = await GatewayHarness.StartAsync(
             fake => fake.MaxConcurrency = 4,
-            client: options =>
-            {
-                options.ShardCount = 4;
-                options.ShardIds = [1, 3];
-            });
+            discord: options => options.ShardCount = 4,
+            client: options => options.ShardIds = [1, 3]);
         await harness.Gateway.WaitUntilReadyAsync(CancellationToken.None);
 
         Assert.Equal(["[1,4]", "[3,4]"], IdentifiedShards(harness));
