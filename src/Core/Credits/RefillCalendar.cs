@@ -54,17 +54,12 @@ public static class RefillCalendar
             return Utc(midnight - zone.GetUtcOffset(midnight));
         }
 
-        // The clock jumped over midnight. Search the UTC instants between the last valid local time before it and a
-        // day later for the first one whose local time is at or past midnight (the jump itself).
-        var before = midnight;
-        do
-        {
-            before = before.AddMinutes(-15);
-        }
-        while (zone.IsInvalidTime(before));
-
-        var low = (midnight - zone.GetUtcOffset(before)).AddMinutes(-15).Ticks / TimeSpan.TicksPerSecond;
-        var high = low + (long)TimeSpan.FromDays(2).TotalSeconds;
+        // The clock jumped over midnight. Search for the first UTC instant whose local time is at or past midnight
+        // (the jump itself) between 15 hours before and 13 hours after midnight read as UTC: offsets range from -12
+        // to +14 hours, so the local time is before midnight at the one end and past it at the other. (The zone's
+        // own offsets around such a jump are not trusted: .NET misreports some, e.g. Samoa's skipped day.)
+        var low = (midnight.Ticks / TimeSpan.TicksPerSecond) - (15 * 3600);
+        var high = (midnight.Ticks / TimeSpan.TicksPerSecond) + (13 * 3600);
         while (high - low > 1)
         {
             var middle = low + ((high - low) / 2);
