@@ -118,6 +118,13 @@ public sealed class GuildSettingsStore : IGuildSettingsStore
         return list.FindBannedTerm(prompt);
     }
 
+    public IReadOnlyList<GuildSettings> WithLogChannel() =>
+        _database.Read(db => db.GetCollection(CollectionName)
+            .Find(Query.Not("lc", BsonValue.Null))
+            .Select(doc => Load(db, Bson.ToUlong(doc["_id"])))
+            .Where(settings => settings.LogChannelId is not null)
+            .ToList());
+
     internal static void EnsureIndexes(LiteDatabase db)
     {
         // Looked up by _id only; creating the collection makes it visible to tools that list collections.

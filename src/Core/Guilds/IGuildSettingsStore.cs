@@ -31,4 +31,7 @@ public interface IGuildSettingsStore
 
     /// <summary>The first banned term of the guild that <paramref name="prompt"/> contains, or null.</summary>
     string? FindBannedTerm(ulong guildId, string prompt);
+
+    /// <summary>Every guild that has a log channel, for alerts that concern the whole bot.</summary>
+    IReadOnlyList<GuildSettings> WithLogChannel();
 }

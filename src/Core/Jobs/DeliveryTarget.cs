@@ -24,6 +24,12 @@ public sealed class DeliveryTarget
     /// <summary>The member's Discord locale (e.g. <c>de</c>), for localized text.</summary>
     public string? Locale { get; set; }
 
+    /// <summary>The requester's display name when they asked, for the result's byline.</summary>
+    public string RequesterName { get; set; } = "";
+
+    /// <summary>The requester's avatar URL, when they have one.</summary>
+    public string? RequesterAvatarUrl { get; set; }
+
     /// <summary>The per-file upload limit Discord gave with the interaction, in bytes.</summary>
     public long AttachmentSizeLimit { get; set; }
 }

@@ -1,0 +1,66 @@
+using SeedreamBot.Bot.Interactions;
+using SeedreamBot.Bot.Localization;
+using SeedreamBot.Core.Generation;
+using SeedreamBot.Core.Jobs;
+
+namespace SeedreamBot.Bot.Generation;
+
+/// <summary>
+/// The one way every command and button starts a generation: refuse privately what can be refused for free,
+/// acknowledge publicly within Discord's 3 seconds, then hold the credits and queue the job. If the balance
+/// changed in between and the hold fails, the public "thinking…" message is removed and the reason is told
+/// privately.
+/// </summary>
+public sealed class GenerationStarter
+{
+    private readonly GenerationService _generations;
+    private readonly TimeProvider _time;
+
+    public GenerationStarter(GenerationService generations, TimeProvider time)
+    {
+        _generations = generations;
+        _time = time;
+    }
+
+    /// <summary>Answers the interaction in every case; returns the generation when one was started.</summary>
+    public async Task<GenerationRecord?> StartAsync(
+        InteractionContext context,
+        GenerationOrigin origin,
+        GenerationValidationResult validation,
+        IReadOnlyList<string> inputProblems,
+        string? parentId = null)
+    {
+        ArgumentNullException.ThrowIfNull(context);
+        ArgumentNullException.ThrowIfNull(validation);
+        var problems = inputProblems.Concat(validation.Errors).Distinct(StringComparer.Ordinal).ToList();
+        if (problems.Count > 0 || validation.Request is null)
+        {
+            await context.ReplyPrivatelyAsync(
+                BotText.Get(context.Culture, "FixTheseFirst") + "\n" + string.Join('\n', problems.Select(p => "• " + p))
+                + "\n\n" + BotText.Get(context.Culture, "NotCharged")).ConfigureAwait(false);
+            return null;
+        }
+
+        var member = context.CreditMember;
+        if (_generations.Precheck(member, validation.Request) is { } refusal)
+        {
+            await context.ReplyPrivatelyAsync(RefusalText.Explain(refusal, _time.GetUtcNow(), context.Culture)).ConfigureAwait(false);
+            return null;
+        }
+
+        await context.DeferAsync(privately: false).ConfigureAwait(false);
+        var started = _generations.Start(new StartGenerationCommand(
+            origin,
+            member,
+            validation.Request,
+            DeliveryTargets.From(context.Interaction),
+            parentId));
+        if (!started.Started)
+        {
+            await context.ReplyPrivatelyAsync(RefusalText.Explain(started.Refusal, _time.GetUtcNow(), context.Culture)).ConfigureAwait(false);
+            return null;
+        }
+
+        return started.Generation;
+    }
+}

@@ -1,0 +1,58 @@
+using System.Globalization;
+using Humanizer;
+using SeedreamBot.Bot.Localization;
+using SeedreamBot.Core.Jobs;
+
+namespace SeedreamBot.Bot.Generation;
+
+/// <summary>Explains a refused start; every refusal costs nothing, and the text says what to do next.</summary>
+public static class RefusalText
+{
+    public static string Explain(StartRefusal refusal, DateTimeOffset now, CultureInfo culture)
+    {
+        ArgumentNullException.ThrowIfNull(refusal);
+        var text = refusal.Kind switch
+        {
+            StartRefusalKind.ShuttingDown => BotText.Get(culture, "Restarting"),
+            StartRefusalKind.BannedPrompt => BotText.Format(culture, "RefusedBanned", refusal.BannedTerm),
+            StartRefusalKind.QueueFull => BotText.Format(culture, "RefusedQueueFull", BotText.Quantity(culture, "Image", refusal.Limit ?? 0)),
+            StartRefusalKind.Blocked when !string.IsNullOrWhiteSpace(refusal.Reason) =>
+                BotText.Format(culture, "RefusedBlockedReason", refusal.Reason),
+            StartRefusalKind.Blocked => BotText.Get(culture, "RefusedBlocked"),
+            StartRefusalKind.DirectMessagesDisabled => BotText.Get(culture, "RefusedDirectMessages"),
+            StartRefusalKind.BudgetExhausted => BotText.Get(culture, "RefusedBudget"),
+            StartRefusalKind.InsufficientCredits => Insufficient(refusal, now, culture),
+            _ => BotText.Get(culture, "SomethingWentWrong"),
+        };
+        return text + " " + BotText.Get(culture, "NotCharged");
+    }
+
+    private static string Insufficient(StartRefusal refusal, DateTimeOffset now, CultureInfo culture)
+    {
+        var balance = refusal.Balance;
+        var text = BotText.Format(
+            culture,
+            "RefusedCredits",
+            GenerationMessages.Credits(refusal.Cost, culture),
+            GenerationMessages.Credits(balance?.Available ?? 0, culture));
+        if (balance?.Held > 0)
+        {
+            text += " " + BotText.Format(culture, "RefusedCreditsHeld", GenerationMessages.Credits(balance.Held, culture));
+        }
+
+        if (balance?.NextRefill is { } refill && balance.Allowance > 0)
+        {
+            text += " " + BotText.Format(
+                culture,
+                "RefillsAt",
+                GenerationMessages.Credits(balance.Allowance, culture),
+                refill.Humanize(dateToCompareAgainst: now, culture: culture));
+        }
+        else
+        {
+            text += " " + BotText.Get(culture, "AskModerator");
+        }
+
+        return text;
+    }
+}

@@ -1,0 +1,81 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+using SeedreamBot.Bot.Commands;
+using SeedreamBot.Bot.Generation;
+using SeedreamBot.Bot.History;
+using SeedreamBot.Bot.Interactions;
+using SeedreamBot.Bot.Moderation;
+using SeedreamBot.Bot.Operations;
+using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Jobs;
+using SeedreamBot.Core.Seedream;
+using SeedreamBot.Discord;
+using SeedreamBot.Discord.Gateway;
+
+namespace SeedreamBot.Bot.Hosting;
+
+/// <summary>The bot's composition: the Discord client, Core, and each feature registered by its own <c>Add…</c>.</summary>
+public static class SeedreamBotServiceCollectionExtensions
+{
+    public static IServiceCollection AddSeedreamBot(this IServiceCollection services, IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+
+        // The gateway's hosted service is registered first so that it stops last: while everything else shuts
+        // down, interactions still arrive and are answered with "restarting".
+        services.AddDiscordRest(configuration);
+        services.AddDiscordGateway(configuration);
+
+        services.AddCreditLedger(configuration);
+        services.AddSeedreamClient(configuration);
+        services.AddGenerationJobs(configuration);
+
+        services.AddBotCore(configuration);
+        services.AddGenerationFeature();
+        services.AddHistoryFeature();
+        return services;
+    }
+
+    /// <summary>The interaction pipeline, command registration, operator alerts and moderator checks.</summary>
+    public static IServiceCollection AddBotCore(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        services.TryAddSingleton<BotApplication>();
+        services.TryAddSingleton<ModeratorPolicy>();
+        services.TryAddSingleton<InteractionMetrics>();
+        services.TryAddSingleton<InteractionProcessor>();
+
+        services.TryAddSingleton<LogChannelAlerts>();
+        services.TryAddSingleton<IOperatorAlerts>(provider => provider.GetRequiredService<LogChannelAlerts>());
+        services.AddHostedService(provider => provider.GetRequiredService<LogChannelAlerts>());
+
+        services.AddHostedService<CommandRegistrar>();
+        services.AddHostedService<InteractionDispatcher>();
+        return services;
+    }
+
+    /// <summary><c>/imagine</c>, <c>/edit</c>, "Edit with Seedream", the result buttons, and the generation queue.</summary>
+    public static IServiceCollection AddGenerationFeature(this IServiceCollection services)
+    {
+        services.TryAddSingleton<GenerationStarter>();
+        services.TryAddSingleton<PendingEditStore>();
+        services.TryAddSingleton<IGenerationPresenter, DiscordGenerationPresenter>();
+        services.TryAddSingleton<IPromptScreen, GuildPromptScreen>();
+        services.AddSingleton<ICommandSource, GenerationCommands>();
+        services.AddSingleton<IInteractionHandler, ImagineHandler>();
+        services.AddSingleton<IInteractionHandler, EditWithSeedreamHandler>();
+        services.AddSingleton<IInteractionHandler, GenerationComponentsHandler>();
+        services.AddHostedService<GenerationHostedService>();
+        return services;
+    }
+
+    /// <summary><c>/history</c>.</summary>
+    public static IServiceCollection AddHistoryFeature(this IServiceCollection services)
+    {
+        services.AddSingleton<ICommandSource, HistoryCommands>();
+        services.AddSingleton<IInteractionHandler, HistoryHandler>();
+        return services;
+    }
+}
