@@ -22,6 +22,12 @@ public static class SeedreamServiceCollectionExtensions
         ArgumentNullException.ThrowIfNull(services);
         ArgumentNullException.ThrowIfNull(configuration);
 
+        // A second call would add a second resilience pipeline to the same clients; once is enough.
+        if (services.Any(d => d.ServiceType == typeof(ISeedreamClient) && d.ImplementationType == typeof(SeedreamClient)))
+        {
+            return services;
+        }
+
         services.AddOptions<ApiframeOptions>()
             .Bind(configuration.GetSection(ApiframeOptions.SectionName))
             .ValidateDataAnnotations()

@@ -90,6 +90,22 @@ public sealed class ApiframeOptionsTests
         Assert.Contains(message, error, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Registering_twice_is_harmless()
+    {
+        await using var fake = await Fakes.Apiframe.FakeApiframeServer.StartAsync();
+        var configuration = new ConfigurationBuilder().AddInMemoryCollection(fake.ClientConfiguration()).Build();
+        var services = new ServiceCollection().AddSeedreamClient(configuration).AddSeedreamClient(configuration);
+        await using var provider = services.BuildServiceProvider();
+        fake.InjectFault(Fakes.Apiframe.FakeRoute.Me, Fakes.Apiframe.FakeFault.ServiceUnavailable(), times: 100);
+
+        var result = await provider.GetRequiredService<ISeedreamClient>().GetAccountAsync(CancellationToken.None);
+
+        // One pipeline: one try and three retries (two stacked pipelines would make it 4 × 4).
+        Assert.Equal(ApiframeFailureKind.Unavailable, result.Failure?.Kind);
+        Assert.Equal(4, fake.RequestsTo(Fakes.Apiframe.FakeRoute.Me).Count);
+    }
+
     private static ApiframeOptions Resolve(Dictionary<string, string?> settings)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(settings).Build();
