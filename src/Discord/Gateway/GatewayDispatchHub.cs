@@ -130,9 +130,8 @@ internal sealed partial class GatewayDispatchHub(int capacity, GatewayMetrics me
     {
         public Channel<GatewayDispatch> Channel { get; } = channel;
 
-#pragma warning disable SA1401, CA1051 // Interlocked needs a field.
+        // A field, because Interlocked needs one.
         public long Dropped;
-#pragma warning restore SA1401, CA1051
 
         public DateTimeOffset LastDropWarningAt { get; set; } = DateTimeOffset.MinValue;
 

@@ -11,13 +11,16 @@ internal sealed class FakeGatewayInfoSource(FakeGateway gateway, Uri url) : IGat
 
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>The URL handed out; a test can point it elsewhere (e.g. at a dead port) and back.</summary>
+    public Uri Url { get; set; } = url;
+
     public Task<GatewayInfo> GetGatewayInfoAsync(CancellationToken cancellationToken)
     {
         Interlocked.Increment(ref _calls);
         var described = gateway.DescribeForGatewayBot();
         var limit = described["session_start_limit"]!.AsObject();
         return Task.FromResult(new GatewayInfo(
-            url.ToString(),
+            Url.ToString(),
             described["shards"]!.GetValue<int>(),
             new SessionStartLimit(
                 limit["total"]!.GetValue<int>(),

@@ -1,3 +1,5 @@
+using System.Net;
+using System.Net.Sockets;
 using System.Text.Json.Nodes;
 using SeedreamBot.Discord.Gateway;
 
@@ -175,6 +177,33 @@ public sealed class GatewayReconnectTests
         Assert.NotNull(status.SessionId);
     }
 
+    [Fact]
+    public async Task Repeated_connection_failures_back_off_and_a_new_gateway_url_is_picked_up_when_it_works()
+    {
+        var timings = new GatewayTimings
+        {
+            IdentifyInterval = GatewayHarness.FastTimings.IdentifyInterval,
+            GatewayInfoMaxAge = TimeSpan.FromMilliseconds(50),
+        };
+        await using var harness = await GatewayHarness.StartAsync(timings: timings, start: false);
+        var working = harness.Host.InfoSource.Url;
+        harness.Host.InfoSource.Url = new Uri($"ws://127.0.0.1:{UnusedPort()}/gateway");
+
+        harness.Gateway.Start();
+        await harness.WaitForStatusAsync(s => s.Shards.Count == 1 && s.Shards[0].ReconnectCount >= 4, "four failed attempts");
+        harness.Host.InfoSource.Url = working;
+        await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
+
+        var backoffs = harness.Logs.Entries.Where(l => l.Message.Contains("reconnects in", StringComparison.Ordinal)).Select(l => l.Message).ToList();
+        for (var failures = 1; failures <= 4; failures++)
+        {
+            Assert.Contains(backoffs, m => m.EndsWith($"consecutive failed attempts: {failures}).", StringComparison.Ordinal));
+        }
+
+        Assert.Equal(1, harness.Fake.ConnectionCount);
+        Assert.Single(harness.Fake.IdentifyPayloads);
+    }
+
     internal static JsonObject Interaction(string marker) => new()
     {
         ["id"] = "1200000000000000001",
@@ -189,4 +218,11 @@ public sealed class GatewayReconnectTests
         dispatch.EventName == GatewayEventNames.InteractionCreate && dispatch.Data.TryGetProperty("data", out var data)
             ? data.GetProperty("name").GetString()
             : null;
+
+    private static int UnusedPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
 }

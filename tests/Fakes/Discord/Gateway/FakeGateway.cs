@@ -526,6 +526,8 @@ public sealed class FakeGateway : IFakeGateway
                 _lastIdentifyByBucket[bucket] = now;
                 _remaining--;
                 session = new FakeGatewaySession($"fake-session-{++_sessionCounter}", shardId, shardCount);
+                // Held (uncontended, so at once) before anyone can see the session: no dispatch may slip in before READY.
+                session.Lock.Wait(0);
                 _sessions[session.Id] = session;
                 _latestSessionByShard[shardId] = session;
                 _shardCountInUse = shardCount;
@@ -552,7 +554,6 @@ public sealed class FakeGateway : IFakeGateway
             return;
         }
 
-        await session.Lock.WaitAsync(cancellationToken);
         try
         {
             var guilds = _options.Guilds.Where(g => (int)((g.Id >> 22) % (ulong)shardCount) == shardId).ToList();
