@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SeedreamBot.Discord.Models;
+using SeedreamBot.Discord.Rest;
 using SeedreamBot.Discord.Tests.TestHost;
 using SeedreamBot.Fakes.Discord;
 
@@ -104,5 +105,24 @@ public sealed class MultipartTests
         Assert.NotNull(body["errors"]!["attachments"]!["0"]!["id"]);
         Assert.NotNull(body["errors"]!["files[0]"]);
         Assert.Empty(harness.Server.Messages(5));
+    }
+
+    [Fact]
+    public async Task The_interaction_overloads_take_ids_token_and_upload_limit_from_the_interaction()
+    {
+        await using var harness = await DiscordRestHarness.StartAsync();
+        var dispatched = await harness.Server.SlashCommand("imagine").WithAttachmentSizeLimit(4096).DispatchAsync();
+        var interaction = SeedreamBot.Discord.Json.DiscordJson.ReadInteraction(System.Text.Json.JsonSerializer.SerializeToElement(harness.Gateway.Dispatched.Single().Data));
+        var client = harness.Client;
+
+        await client.RespondAsync(interaction, InteractionResponse.Defer());
+        await client.EditOriginalResponseAsync(interaction, new MessageEdit { Content = "done" }, [new DiscordFile("ok.png", TestImages.Png(2, 2), "image/png")]);
+        await client.CreateFollowupAsync(interaction, new FollowupMessageCreate { Content = "more" });
+
+        await Assert.ThrowsAsync<SeedreamBot.Discord.Models.Validation.DiscordValidationException>(() =>
+            client.EditOriginalResponseAsync(interaction, new MessageEdit(), [new DiscordFile("big.png", new byte[5000], "image/png")]));
+        Assert.Equal("done", dispatched.Original!.Content);
+        Assert.Single(dispatched.Original.Attachments);
+        Assert.Equal("more", Assert.Single(dispatched.Followups).Content);
     }
 }
