@@ -128,7 +128,8 @@ public sealed class FakeRateLimits
     private JsonObject Limited(Dictionary<string, string> headers, FakeRateLimitScope scope, TimeSpan retryAfter, string hash, int limit, DateTimeOffset now)
     {
         RateLimitedCount++;
-        var seconds = Math.Max(0.001, Math.Round(retryAfter.TotalSeconds, 3));
+        // Rounded up to the millisecond, so a client that waits exactly what it is told is never early.
+        var seconds = Math.Max(0.001, Math.Ceiling(retryAfter.TotalSeconds * 1000) / 1000);
         var text = seconds.ToString("0.###", CultureInfo.InvariantCulture);
         headers["Retry-After"] = Math.Ceiling(seconds).ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Scope"] = scope switch
@@ -160,7 +161,7 @@ public sealed class FakeRateLimits
 
     private static void AddBucketHeaders(Dictionary<string, string> headers, string hash, int limit, BucketState bucket, DateTimeOffset now)
     {
-        var resetAfter = Math.Max(0, (bucket.ResetAt - now).TotalSeconds);
+        var resetAfter = Math.Max(0, Math.Ceiling((bucket.ResetAt - now).TotalSeconds * 1000) / 1000);
         headers["X-RateLimit-Bucket"] = hash;
         headers["X-RateLimit-Limit"] = limit.ToString(CultureInfo.InvariantCulture);
         headers["X-RateLimit-Remaining"] = Math.Max(0, limit - bucket.Used).ToString(CultureInfo.InvariantCulture);
