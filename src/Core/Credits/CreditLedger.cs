@@ -113,6 +113,7 @@ public sealed class CreditLedger : ICreditLedger
             .Find(LiteDB.Query.EQ("st", CreditHoldDocuments.Open))
             .Select(CreditHoldDocuments.FromDocument)
             .OrderBy(hold => hold.PlacedAt)
+            .ThenBy(hold => hold.GenerationId, StringComparer.Ordinal)
             .ToList());
 
     private CreditBalance? Close(string generationId, string state, string? reason)
