@@ -1,10 +1,7 @@
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Hosting;
 using SeedreamBot.Bot.Hosting;
-using SeedreamBot.Discord.Gateway;
 
-// Configuration mistakes end with one readable paragraph and exit code 2; a fatal gateway close (bad token,
-// disallowed intents) stops the host with exit code 3. Everything else is the generic host's usual life.
+// Configuration mistakes end with one readable paragraph and exit code 2. A fatal gateway close (bad token,
+// disallowed intents) is reported by the gateway service, which stops the host with a non-zero exit code.
 var builder = BotHost.CreateBuilder(args);
 using var host = builder.Build();
 
@@ -14,18 +11,5 @@ if (StartupProblems.Check(host.Services) is { } problems)
     return 2;
 }
 
-var gateway = host.Services.GetRequiredService<DiscordGateway>();
-var lifetime = host.Services.GetRequiredService<IHostApplicationLifetime>();
-var exitCode = 0;
-_ = gateway.Faulted.ContinueWith(
-    fault =>
-    {
-        exitCode = 3;
-        lifetime.StopApplication();
-    },
-    CancellationToken.None,
-    TaskContinuationOptions.OnlyOnRanToCompletion,
-    TaskScheduler.Default);
-
 await host.RunAsync().ConfigureAwait(false);
-return exitCode;
+return Environment.ExitCode;

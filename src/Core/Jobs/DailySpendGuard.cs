@@ -77,6 +77,11 @@ public sealed class DailySpendGuard : ISpendGuard
 
     public void Reserve()
     {
+        if (_options.CurrentValue.DailyCreditBudget is null)
+        {
+            return;
+        }
+
         lock (_gate)
         {
             // Counted now, so a burst inside the cache window cannot overshoot the budget. A fresh read already

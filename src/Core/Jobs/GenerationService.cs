@@ -134,8 +134,8 @@ public sealed partial class GenerationService
                 throw;
             }
 
-            _spendGuard.Reserve();
             _scheduler.Enqueue(generation);
+            _spendGuard.Reserve();
             LogStarted(generation.Id, generation.Origin, cost);
             return StartGenerationResult.Accepted(generation, _scheduler.StatusOf(generation.Id));
         }

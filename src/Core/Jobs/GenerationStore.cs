@@ -60,7 +60,6 @@ public sealed class GenerationStore
         _database.Read(db => db.GetCollection<GenerationRecord>(CollectionName)
             .Query()
             .Where(g => g.CreatedAt >= since && g.State != GenerationState.Failed)
-            .Select(g => g.ApiframeCreditCost)
             .ToEnumerable()
-            .Sum(cost => (long)(cost ?? assumedCostPerJob)));
+            .Sum(g => (long)(g.ApiframeCreditCost ?? assumedCostPerJob)));
 }

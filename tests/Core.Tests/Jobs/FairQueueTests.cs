@@ -1,0 +1,183 @@
+using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Jobs;
+
+namespace SeedreamBot.Core.Tests.Jobs;
+
+public sealed class FairQueueTests
+{
+    private static readonly CreditScope Alice = new(1, 100);
+    private static readonly CreditScope Bob = new(1, 200);
+    private static readonly CreditScope Carol = new(1, 300);
+
+    [Fact]
+    public void Members_take_turns_even_when_one_asked_first_for_many()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 10);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("a3", Alice);
+        queue.Enqueue("b1", Bob);
+        queue.Enqueue("c1", Carol);
+
+        var order = DrainIds(queue);
+
+        Assert.Equal(["a1", "b1", "c1", "a2", "a3"], order);
+    }
+
+    [Fact]
+    public void A_member_at_the_running_limit_is_skipped_until_a_slot_frees()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 2);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("a3", Alice);
+
+        Assert.True(queue.TryDequeue(out var first, out _));
+        Assert.True(queue.TryDequeue(out var second, out _));
+        Assert.False(queue.TryDequeue(out _, out _));
+        Assert.Equal(("a1", "a2"), (first, second));
+
+        queue.Complete(Alice);
+
+        Assert.True(queue.TryDequeue(out var third, out var member));
+        Assert.Equal("a3", third);
+        Assert.Equal(Alice, member);
+    }
+
+    [Fact]
+    public void A_waiting_member_keeps_its_turn_while_blocked_by_its_own_limit()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 1);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("b1", Bob);
+        queue.Enqueue("b2", Bob);
+
+        Assert.True(queue.TryDequeue(out var first, out _)); // a1
+        Assert.True(queue.TryDequeue(out var second, out _)); // b1
+        Assert.False(queue.TryDequeue(out _, out _));
+
+        queue.Complete(Alice);
+        queue.Complete(Bob);
+
+        Assert.True(queue.TryDequeue(out var third, out _));
+        Assert.True(queue.TryDequeue(out var fourth, out _));
+        Assert.Equal(["a1", "b1", "a2", "b2"], new[] { first, second, third, fourth });
+    }
+
+    [Fact]
+    public void Positions_interleave_members_in_turn_order()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 2);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("a3", Alice);
+        queue.Enqueue("b1", Bob);
+
+        var positions = queue.Positions();
+
+        Assert.Equal(1, positions["a1"]);
+        Assert.Equal(2, positions["b1"]);
+        Assert.Equal(3, positions["a2"]);
+        Assert.Equal(4, positions["a3"]);
+    }
+
+    [Fact]
+    public void Counts_include_waiting_and_running_per_member()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 1);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("b1", Bob);
+        Assert.True(queue.TryDequeue(out _, out _));
+
+        Assert.Equal(2, queue.CountFor(Alice));
+        Assert.Equal(1, queue.CountFor(Bob));
+        Assert.Equal(0, queue.CountFor(Carol));
+        Assert.Equal(2, queue.WaitingCount);
+        Assert.Equal(1, queue.RunningCount);
+    }
+
+    [Fact]
+    public void Removing_a_waiting_generation_takes_it_out_of_line()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 5);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("b1", Bob);
+
+        Assert.True(queue.Remove("a1", Alice));
+        Assert.False(queue.Remove("a1", Alice));
+
+        Assert.Equal(["b1"], DrainIds(queue));
+        Assert.Equal(0, queue.CountFor(Alice));
+    }
+
+    [Fact]
+    public async Task Concurrent_producers_and_consumers_lose_nothing_and_respect_the_member_limit()
+    {
+        const int members = 8;
+        const int perMember = 200;
+        var queue = new FairQueue(maxRunningPerMember: 2);
+        var taken = new System.Collections.Concurrent.ConcurrentBag<string>();
+        var running = new int[members];
+        var maxSeen = new int[members];
+
+        var producers = Enumerable.Range(0, members).Select(m => Task.Run(() =>
+        {
+            for (var i = 0; i < perMember; i++)
+            {
+                queue.Enqueue($"{m}-{i}", new CreditScope(1, (ulong)m));
+            }
+        })).ToArray();
+
+        var consumers = Enumerable.Range(0, 4).Select(_ => Task.Run(() =>
+        {
+            var idle = 0;
+            while (taken.Count < members * perMember && idle < 1_000_000)
+            {
+                if (!queue.TryDequeue(out var id, out var member))
+                {
+                    idle++;
+                    Thread.Yield();
+                    continue;
+                }
+
+                var index = (int)member.UserId;
+                var now = Interlocked.Increment(ref running[index]);
+                InterlockedMax(ref maxSeen[index], now);
+                taken.Add(id);
+                Interlocked.Decrement(ref running[index]);
+                queue.Complete(member);
+            }
+        })).ToArray();
+
+        await Task.WhenAll([.. producers, .. consumers]);
+
+        Assert.Equal(members * perMember, taken.Count);
+        Assert.Equal(members * perMember, taken.Distinct().Count());
+        Assert.All(maxSeen, max => Assert.InRange(max, 1, 2));
+        Assert.Equal(0, queue.WaitingCount);
+        Assert.Equal(0, queue.RunningCount);
+    }
+
+    private static List<string> DrainIds(FairQueue queue)
+    {
+        var ids = new List<string>();
+        while (queue.TryDequeue(out var id, out var member))
+        {
+            ids.Add(id);
+            queue.Complete(member);
+        }
+
+        return ids;
+    }
+
+    private static void InterlockedMax(ref int target, int value)
+    {
+        int current;
+        while ((current = Volatile.Read(ref target)) < value
+               && Interlocked.CompareExchange(ref target, value, current) != current)
+        {
+        }
+    }
+}

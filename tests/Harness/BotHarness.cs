@@ -1,0 +1,193 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using SeedreamBot.Bot.Hosting;
+using SeedreamBot.Fakes.Apiframe;
+using SeedreamBot.Fakes.Discord;
+using SeedreamBot.Fakes.Discord.Gateway;
+
+namespace SeedreamBot.Harness;
+
+/// <summary>
+/// The real bot host, started against a fake Discord (REST + gateway) and a fake Apiframe on loopback, with a
+/// temporary LiteDB file. The host can be stopped gracefully, killed (stopped with no time for cleanup) and started
+/// again on the same file, which is how restart and crash behaviour is tested.
+/// </summary>
+public sealed class BotHarness : IAsyncDisposable
+{
+    public const ulong GuildId = FakeDiscordServer.DefaultGuildId;
+    public const ulong ChannelId = FakeDiscordServer.DefaultChannelId;
+
+    private readonly BotHarnessOptions _options;
+    private readonly bool _ownsDatabase;
+
+    private BotHarness(BotHarnessOptions options, FakeGateway gateway, FakeDiscordServer discord, FakeApiframeServer apiframe)
+    {
+        _options = options;
+        Gateway = gateway;
+        Discord = discord;
+        Apiframe = apiframe;
+        _ownsDatabase = options.DatabasePath is null;
+        DatabasePath = options.DatabasePath ?? Path.Combine(Path.GetTempPath(), "seedreambot-test-" + Guid.NewGuid().ToString("N"), "bot.db");
+    }
+
+    public FakeGateway Gateway { get; }
+
+    public FakeDiscordServer Discord { get; }
+
+    public FakeApiframeServer Apiframe { get; }
+
+    public string DatabasePath { get; }
+
+    /// <summary>Every log line of every host this harness started.</summary>
+    public LogCapture Logs { get; } = new();
+
+    public IHost? Host { get; private set; }
+
+    public IServiceProvider Services => Host?.Services ?? throw new InvalidOperationException("The bot is not running.");
+
+    /// <summary>How many hosts were started (1 after <see cref="StartAsync"/>, 2 after a restart…).</summary>
+    public int Starts { get; private set; }
+
+    public static async Task<BotHarness> StartAsync(BotHarnessOptions? options = null)
+    {
+        options ??= new BotHarnessOptions();
+        var gateway = new FakeGateway(new FakeGatewayOptions { Token = options.Discord.Token });
+        var discord = new FakeDiscordServer(gateway, options.Discord);
+        await discord.StartAsync().ConfigureAwait(false);
+        var apiframe = await FakeApiframeServer.StartAsync(options.Apiframe).ConfigureAwait(false);
+        var harness = new BotHarness(options, gateway, discord, apiframe);
+        await harness.StartBotAsync().ConfigureAwait(false);
+        return harness;
+    }
+
+    /// <summary>The bot's configuration, pointing every service at the fakes.</summary>
+    public Dictionary<string, string?> Settings()
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            ["Discord:Token"] = Discord.Token,
+            ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
+            ["Discord:GuildIds:0"] = GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            ["Storage:DatabasePath"] = DatabasePath,
+            ["Generation:ProgressUpdateInterval"] = "00:00:00.100",
+            ["Generation:QueueUpdateInterval"] = "00:00:00.100",
+            ["Health:Enabled"] = "false",
+            ["Logging:LogLevel:Default"] = "Trace",
+        };
+        foreach (var (key, value) in Apiframe.ClientConfiguration())
+        {
+            settings[key] = value;
+        }
+
+        foreach (var (key, value) in _options.Settings)
+        {
+            settings[key] = value;
+        }
+
+        return settings;
+    }
+
+    /// <summary>Starts a new bot host on the same database and waits until it is connected and registered.</summary>
+    public async Task StartBotAsync()
+    {
+        if (Host is not null)
+        {
+            throw new InvalidOperationException("The bot is already running.");
+        }
+
+        var readyBefore = Gateway.GetShardStats().Identifies;
+        var registrationsBefore = RegistrationCalls();
+        var builder = BotHost.CreateBuilder([], builder =>
+        {
+            builder.Configuration.AddInMemoryCollection(Settings());
+            builder.Logging.ClearProviders();
+            builder.Logging.SetMinimumLevel(LogLevel.Trace);
+            builder.Logging.AddProvider(Logs);
+            if (_options.LogToConsole)
+            {
+                builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+            }
+        });
+        var host = builder.Build();
+        Host = host;
+        Starts++;
+        await host.StartAsync().ConfigureAwait(false);
+        await Gateway.WaitForReadyAsync(count: readyBefore + 1).ConfigureAwait(false);
+        await Discord.WaitForCallAsync(_ => RegistrationCalls() > registrationsBefore).ConfigureAwait(false);
+    }
+
+    /// <summary>Stops the bot the way an operator does (Ctrl+C, docker stop): gracefully.</summary>
+    public async Task StopBotAsync()
+    {
+        var host = Host ?? throw new InvalidOperationException("The bot is not running.");
+        Host = null;
+        await host.StopAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        host.Dispose();
+    }
+
+    /// <summary>
+    /// Stops the bot as a crash would: no grace period, so in-flight work is cut wherever it is, and nothing but what
+    /// was already persisted survives.
+    /// </summary>
+    public async Task KillBotAsync()
+    {
+        var host = Host ?? throw new InvalidOperationException("The bot is not running.");
+        Host = null;
+        using var now = new CancellationTokenSource();
+        await now.CancelAsync().ConfigureAwait(false);
+        try
+        {
+            await host.StopAsync(now.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            // Expected: nothing was given time to finish.
+        }
+
+        host.Dispose();
+    }
+
+    public async Task RestartBotAsync()
+    {
+        await StopBotAsync().ConfigureAwait(false);
+        await StartBotAsync().ConfigureAwait(false);
+    }
+
+    public T Get<T>()
+        where T : notnull => Services.GetRequiredService<T>();
+
+    public async ValueTask DisposeAsync()
+    {
+        if (Host is not null)
+        {
+            await StopBotAsync().ConfigureAwait(false);
+        }
+
+        await Discord.DisposeAsync().ConfigureAwait(false);
+        await Apiframe.DisposeAsync().ConfigureAwait(false);
+        if (_ownsDatabase)
+        {
+            TryDelete(Path.GetDirectoryName(DatabasePath)!);
+        }
+    }
+
+    private int RegistrationCalls() =>
+        Discord.Calls.Count(call => call.Method == "PUT" && call.Path.Contains("/commands", StringComparison.Ordinal));
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            Directory.Delete(directory, recursive: true);
+        }
+        catch (IOException)
+        {
+            // A file still closing; the temp folder is cleaned by the OS eventually.
+        }
+        catch (UnauthorizedAccessException)
+        {
+        }
+    }
+}
