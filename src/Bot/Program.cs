@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Hosting;
 using SeedreamBot.Bot.Hosting;
 
 // Configuration mistakes end with one readable paragraph and exit code 2. A fatal gateway close (bad token,
