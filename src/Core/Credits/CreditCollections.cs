@@ -20,14 +20,16 @@ internal static class CreditCollections
 
     public static ILiteCollection<BsonDocument> EntriesIn(LiteDatabase db) => db.GetCollection(Entries, BsonAutoId.Int64);
 
+    /// <summary>Entries of one guild: the scope keys that start with <c>guild:</c>.</summary>
+    public static BsonExpression EntriesOfGuild(ulong guildId) => Query.StartsWith("s", $"{guildId}:");
+
     public static void EnsureIndexes(LiteDatabase db)
     {
         // Kept to what lookups need: every index is extra pages written by each operation. Holds are found by
-        // generation id (their _id) and open ones by state; entries by member (scope) and by guild; accounts by
-        // scope (their _id) and by guild for the settings counts.
+        // generation id (their _id) and open ones by state; entries by scope ("guild:user"), so a guild's entries are
+        // a prefix range of the same index; accounts by scope (their _id) and by guild for the settings counts.
         AccountsIn(db).EnsureIndex("g");
         HoldsIn(db).EnsureIndex("st");
         EntriesIn(db).EnsureIndex("s");
-        EntriesIn(db).EnsureIndex("g");
     }
 }

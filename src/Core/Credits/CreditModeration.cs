@@ -189,7 +189,7 @@ public sealed class CreditModeration : ICreditModeration
             var entries = CreditCollections.EntriesIn(db);
             var filter = userId is { } user
                 ? Query.EQ("s", CreditAccount.KeyOf(new CreditScope(guildId, user)))
-                : Query.EQ("g", Bson.Id(guildId));
+                : CreditCollections.EntriesOfGuild(guildId);
             var total = entries.Count(filter);
             var pages = Math.Max(1, (total + pageSize - 1) / pageSize);
             var shown = Math.Clamp(page, 1, pages);
@@ -221,8 +221,8 @@ public sealed class CreditModeration : ICreditModeration
         {
             var settled = CreditEntryKindNames.NameOf(CreditEntryKind.Settle);
             var filter = since is { } start
-                ? Query.And(Query.EQ("g", Bson.Id(guildId)), Query.EQ("k", settled), Query.GTE("t", Bson.Time(start)))
-                : Query.And(Query.EQ("g", Bson.Id(guildId)), Query.EQ("k", settled));
+                ? Query.And(CreditCollections.EntriesOfGuild(guildId), Query.EQ("k", settled), Query.GTE("t", Bson.Time(start)))
+                : Query.And(CreditCollections.EntriesOfGuild(guildId), Query.EQ("k", settled));
             return CreditCollections.EntriesIn(db).Find(filter)
                 .GroupBy(doc => Bson.ToUlong(doc["u"]))
                 .Select(group => new CreditSpender(group.Key, group.Sum(doc => doc["am"].AsInt32), group.Count()))
@@ -245,7 +245,7 @@ public sealed class CreditModeration : ICreditModeration
             cancellationToken.ThrowIfCancellationRequested();
             var last = after;
             var batch = _database.Read(db => CreditCollections.EntriesIn(db).Query()
-                .Where(Query.And(Query.EQ("g", Bson.Id(guildId)), Query.GT("_id", last)))
+                .Where(Query.And(Query.GT("_id", last), Query.EQ("g", Bson.Id(guildId))))
                 .OrderBy("_id")
                 .Limit(ExportBatchSize)
                 .ToEnumerable()

@@ -27,7 +27,6 @@ public sealed class SeedreamDatabaseTests : IDisposable
         var indexes = raw.GetCollection("$indexes").FindAll().Select(i => $"{i["collection"].AsString}.{i["name"].AsString}").ToList();
         Assert.Contains("credit_holds.st", indexes);
         Assert.Contains("credit_entries.s", indexes);
-        Assert.Contains("credit_entries.g", indexes);
         Assert.Contains("credit_accounts.g", indexes);
     }
 
