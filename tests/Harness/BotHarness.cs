@@ -56,6 +56,9 @@ public sealed class BotHarness : IAsyncDisposable
         var gateway = new FakeGateway(new FakeGatewayOptions { Token = options.Discord.Token });
         var discord = new FakeDiscordServer(gateway, options.Discord);
         await discord.StartAsync().ConfigureAwait(false);
+
+        // The fake gateway cannot learn its own address; READY's resume_gateway_url needs it.
+        gateway.PublicUrl = new Uri(discord.GatewayUrl);
         var apiframe = await FakeApiframeServer.StartAsync(options.Apiframe).ConfigureAwait(false);
         var harness = new BotHarness(options, gateway, discord, apiframe);
         await harness.StartBotAsync().ConfigureAwait(false);
