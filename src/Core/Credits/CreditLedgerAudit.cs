@@ -6,7 +6,8 @@ namespace SeedreamBot.Core.Credits;
 /// <summary>
 /// Checks the ledger's invariants over the whole database: every member's entries chain (each starts where the
 /// previous ended) and add up to their balance; open holds add up to what is held; every hold has its hold entry and,
-/// once closed, exactly one settle or release entry. Cheap enough to run at start; an empty list means all is well.
+/// once closed, exactly one settle or release entry. One pass over the ledger (time and memory linear in its size),
+/// so run it at start or on demand rather than per request; an empty list means all is well.
 /// </summary>
 public sealed class CreditLedgerAudit
 {

@@ -6,9 +6,11 @@ using Microsoft.Extensions.Options;
 namespace SeedreamBot.Core.Storage;
 
 /// <summary>
-/// The bot's one LiteDB database (direct, exclusive file access). Every change goes through <see cref="Write{T}"/>:
-/// one transaction at a time, run synchronously on the calling thread (LiteDB binds transactions to threads), and
-/// written to the log file before the call returns, so a committed change survives the process being killed.
+/// The bot's one LiteDB database, on files this process opens exclusively (LiteDB runs in-process, like its direct
+/// mode). Every change goes through <see cref="Write{T}"/>: one transaction at a time, run synchronously on the
+/// calling thread (LiteDB binds transactions to threads), written to the log file and fsynced before the call
+/// returns, so a committed change survives the process being killed and the machine losing power. Commits that
+/// finish together share one fsync.
 /// </summary>
 public sealed class SeedreamDatabase : IDisposable
 {
@@ -35,7 +37,7 @@ public sealed class SeedreamDatabase : IDisposable
 
     private long _synced;
 
-    private bool _disposed;
+    private volatile bool _disposed;
 
     public SeedreamDatabase(IOptions<StorageOptions> options, ILogger<SeedreamDatabase> logger)
         : this(options.Value.ResolveFullPath(), logger, SchemaMigrations.All)
@@ -69,13 +71,25 @@ public sealed class SeedreamDatabase : IDisposable
 
             _database = new LiteDatabase(_data, mapper: null, logStream: _log);
         }
-        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+        catch (Exception ex)
         {
             _log?.Dispose();
             _data?.Dispose();
-            throw new IOException(
-                $"Could not open the database {fullPath}: {ex.Message} Check that the folder is writable and that " +
-                "no other SeedreamBot process uses the same Storage:DatabasePath.", ex);
+            var advice = ex switch
+            {
+                LiteException => "The file is not a SeedreamBot database or is damaged; restore a backup or point " +
+                    "Storage:DatabasePath at another file.",
+                UnauthorizedAccessException => "Give the bot's user read and write access to the file and its folder.",
+                IOException => "Check that the folder is writable and that no other SeedreamBot process uses the same " +
+                    "Storage:DatabasePath.",
+                _ => null,
+            };
+            if (advice is null)
+            {
+                throw;
+            }
+
+            throw new IOException($"Could not open the database {fullPath}: {ex.Message} {advice}", ex);
         }
 
         try
@@ -100,7 +114,7 @@ public sealed class SeedreamDatabase : IDisposable
 
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction, serialized with every other write, and returns after the
-    /// commit has been written. An exception rolls everything back. A nested call on the same thread joins the
+    /// commit is on disk. An exception rolls everything back. A nested call on the same thread joins the
     /// outer transaction. Do not start tasks or await inside <paramref name="work"/>: the transaction belongs to
     /// this thread.
     /// </summary>
@@ -137,7 +151,7 @@ public sealed class SeedreamDatabase : IDisposable
             {
                 result = work(_database);
                 _database.Commit();
-                sequence = ++_committed;
+                sequence = Interlocked.Increment(ref _committed);
             }
             catch
             {
@@ -218,10 +232,14 @@ public sealed class SeedreamDatabase : IDisposable
 
             _disposed = true;
 
-            // LiteDB copies the log into the data file (fsynced) and empties the log before it lets go.
-            _database.Dispose();
-            _log.Dispose();
-            _data.Dispose();
+            // Wait for a group fsync in progress. LiteDB then copies the log into the data file (fsynced) and
+            // empties the log before it lets go, so commits still waiting to be synced are durable after this.
+            lock (_syncGate)
+            {
+                _database.Dispose();
+                _log.Dispose();
+                _data.Dispose();
+            }
         }
     }
 
@@ -235,8 +253,9 @@ public sealed class SeedreamDatabase : IDisposable
 
         lock (_syncGate)
         {
-            if (_synced >= sequence)
+            if (_synced >= sequence || _disposed)
             {
+                // Closing checkpointed everything into the fsynced data file.
                 return;
             }
 

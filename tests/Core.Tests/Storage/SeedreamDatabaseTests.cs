@@ -203,6 +203,18 @@ public sealed class SeedreamDatabaseTests : IDisposable
     }
 
     [Fact]
+    public void A_file_that_is_not_a_database_is_refused_with_advice()
+    {
+        var path = _folder.File("garbage.db");
+        File.WriteAllBytes(path, Enumerable.Range(0, 2 * LiteDbFileRepair.PageSize).Select(i => (byte)(i * 7)).ToArray());
+
+        var refused = Assert.Throws<IOException>(() => new SeedreamDatabase(path));
+
+        Assert.Contains(path, refused.Message, StringComparison.Ordinal);
+        Assert.Contains("not a SeedreamBot database or is damaged", refused.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Committed_data_survives_close_and_reopen()
     {
         var path = _folder.File("reopen.db");
