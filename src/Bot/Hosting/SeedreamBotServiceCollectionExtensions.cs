@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using SeedreamBot.Bot.Commands;
+using SeedreamBot.Bot.Credits;
 using SeedreamBot.Bot.Generation;
 using SeedreamBot.Bot.History;
 using SeedreamBot.Bot.Interactions;
@@ -35,6 +36,7 @@ public static class SeedreamBotServiceCollectionExtensions
         services.AddBotCore(configuration);
         services.AddGenerationFeature();
         services.AddHistoryFeature();
+        services.AddCreditsFeature();
         return services;
     }
 

@@ -10,7 +10,7 @@ namespace SeedreamBot.Fakes.Discord;
 public sealed class FakeSlashCommandBuilder : FakeInteractionBuilder<FakeSlashCommandBuilder>
 {
     private readonly string _name;
-    private readonly List<Func<JsonObject, JsonObject>> _options = [];
+    private readonly List<Func<JsonObject, JsonObject?>> _options = [];
     private string? _group;
     private string? _subcommand;
 
@@ -56,6 +56,47 @@ public sealed class FakeSlashCommandBuilder : FakeInteractionBuilder<FakeSlashCo
         return this;
     }
 
+    /// <summary>
+    /// A USER option naming a member of the guild: like <see cref="WithUser"/>, plus <c>resolved.members[id]</c> with
+    /// their roles, as Discord sends for members (resolved members carry no <c>user</c>, <c>deaf</c> or <c>mute</c>).
+    /// </summary>
+    public FakeSlashCommandBuilder WithMember(string name, ulong userId, string username, params ulong[] roleIds)
+    {
+        WithUser(name, userId, username);
+        _options.Add(resolved =>
+        {
+            Map(resolved, "members")[Id(userId)] = new JsonObject
+            {
+                ["roles"] = new JsonArray(roleIds.Select(r => (JsonNode)Id(r)).ToArray()),
+                ["nick"] = null,
+                ["avatar"] = null,
+                ["joined_at"] = "2024-01-01T00:00:00.000000+00:00",
+                ["flags"] = 0,
+                ["pending"] = false,
+                ["permissions"] = FakeDiscordServer.DefaultMemberPermissions.ToString(CultureInfo.InvariantCulture),
+            };
+            return null;
+        });
+        return this;
+    }
+
+    /// <summary>A CHANNEL option, resolved through <c>resolved.channels</c> (a partial channel, type 0 = guild text).</summary>
+    public FakeSlashCommandBuilder WithChannel(string name, ulong channelId, string channelName, int type = 0)
+    {
+        _options.Add(resolved =>
+        {
+            Map(resolved, "channels")[Id(channelId)] = new JsonObject
+            {
+                ["id"] = Id(channelId),
+                ["name"] = channelName,
+                ["type"] = type,
+                ["permissions"] = FakeDiscordServer.DefaultMemberPermissions.ToString(CultureInfo.InvariantCulture),
+            };
+            return Option(name, 7, JsonValue.Create(Id(channelId)));
+        });
+        return this;
+    }
+
     public FakeSlashCommandBuilder WithRole(string name, ulong roleId, string roleName)
     {
         _options.Add(resolved =>
@@ -95,7 +136,7 @@ public sealed class FakeSlashCommandBuilder : FakeInteractionBuilder<FakeSlashCo
     internal override JsonObject BuildData()
     {
         var resolved = new JsonObject();
-        var leaves = new JsonArray(_options.Select(build => (JsonNode)build(resolved)).ToArray());
+        var leaves = new JsonArray(_options.Select(build => build(resolved)).OfType<JsonNode>().ToArray());
         JsonArray options = leaves;
         if (_subcommand is not null)
         {
