@@ -162,7 +162,7 @@ public sealed partial class GenerationService
             return new StartRefusal(StartRefusalKind.ShuttingDown, cost);
         }
 
-        if (!member.Scope.IsDirectMessage && _promptScreen.FindBannedTerm(member.Scope.GuildId, request.Prompt) is { } term)
+        if (!member.Scope.IsDirectMessage && _promptScreen.FindBannedTerm(member.Scope.GuildId, request.Prompt) is { Length: > 0 } term)
         {
             return new StartRefusal(StartRefusalKind.BannedPrompt, cost, BannedTerm: term);
         }
