@@ -9,7 +9,7 @@ internal sealed class TempFolder : IDisposable
 {
     public TempFolder()
     {
-        var root = Directory.Exists("/dev/shm") ? "/dev/shm" : Path.GetTempPath();
+        var root = HasRoomInRam() ? "/dev/shm" : Path.GetTempPath();
         FullPath = Path.Combine(root, "seedreambot-tests", Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(FullPath);
     }
@@ -17,6 +17,19 @@ internal sealed class TempFolder : IDisposable
     public string FullPath { get; }
 
     public string File(string name) => Path.Combine(FullPath, name);
+
+    private static bool HasRoomInRam()
+    {
+        try
+        {
+            // Containers often give /dev/shm only 64 MiB; the disk is the safe choice then.
+            return Directory.Exists("/dev/shm") && new DriveInfo("/dev/shm").AvailableFreeSpace > 1L << 30;
+        }
+        catch (IOException)
+        {
+            return false;
+        }
+    }
 
     public void Dispose()
     {
