@@ -12,6 +12,8 @@ public sealed class CreditModeration : ICreditModeration
 {
     private const int ExportBatchSize = 500;
 
+    private const string NotInGuildMessage = "Quota commands work only inside a server.";
+
     private readonly SeedreamDatabase _database;
 
     private readonly CreditPolicy _policy;
@@ -311,8 +313,6 @@ public sealed class CreditModeration : ICreditModeration
                 RefillCalendar.NextBoundary(period, _policy.Zone, now));
         });
     }
-
-    private const string NotInGuildMessage = "Quota commands work only inside a server.";
 
     private ModerationResult Change(
         ulong actorId,

@@ -18,6 +18,8 @@ internal sealed class DurableFileStream : Stream
 
     private int _dirty;
 
+    private long _writes;
+
     private DurableFileStream(SafeFileHandle handle, bool syncOnFlush)
     {
         _handle = handle;
@@ -36,6 +38,9 @@ internal sealed class DurableFileStream : Stream
     public override bool CanWrite => _stream.CanWrite;
 
     public override long Length => _stream.Length;
+
+    /// <summary>How many writes this stream has taken; unchanged across a transaction means it wrote nothing.</summary>
+    public long WriteCount => Interlocked.Read(ref _writes);
 
     public override long Position
     {
@@ -69,18 +74,21 @@ internal sealed class DurableFileStream : Stream
     public override void SetLength(long value)
     {
         _stream.SetLength(value);
+        Interlocked.Increment(ref _writes);
         Volatile.Write(ref _dirty, 1);
     }
 
     public override void Write(byte[] buffer, int offset, int count)
     {
         _stream.Write(buffer, offset, count);
+        Interlocked.Increment(ref _writes);
         Volatile.Write(ref _dirty, 1);
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _stream.Write(buffer);
+        Interlocked.Increment(ref _writes);
         Volatile.Write(ref _dirty, 1);
     }
 

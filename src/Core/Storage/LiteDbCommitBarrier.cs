@@ -57,6 +57,9 @@ internal sealed class LiteDbCommitBarrier
             "durable. SeedreamBot is built and tested against LiteDB 5.0.20; restore that package version.");
     }
 
+    /// <summary>Whether every page committed so far has been written (nothing waits in LiteDB's queue).</summary>
+    public bool IsIdle => _queueIsEmpty.IsSet;
+
     /// <summary>Blocks until every page committed so far has been written to the log file.</summary>
     public void WaitUntilWritten()
     {

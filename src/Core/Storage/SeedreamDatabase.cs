@@ -147,10 +147,19 @@ public sealed class SeedreamDatabase : IDisposable
             }
 
             _depth = 1;
+            var logWrites = _log.WriteCount;
             try
             {
                 result = work(_database);
                 _database.Commit();
+
+                // A transaction that changed nothing wrote no page (none written, none queued): nothing to sync,
+                // and no reason to wait behind another writer's fsync.
+                if (_barrier.IsIdle && _log.WriteCount == logWrites)
+                {
+                    return result;
+                }
+
                 sequence = Interlocked.Increment(ref _committed);
             }
             catch
