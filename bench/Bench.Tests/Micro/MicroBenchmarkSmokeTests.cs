@@ -1,0 +1,68 @@
+using System.Text;
+using SeedreamBot.Bench.Micro.Credits;
+using SeedreamBot.Bench.Micro.Interactions;
+using SeedreamBot.Bench.Micro.Rendering;
+
+namespace SeedreamBot.Bench.Tests.Micro;
+
+/// <summary>Every benchmark does the work it claims to measure (run once, outside BenchmarkDotNet).</summary>
+public sealed class MicroBenchmarkSmokeTests
+{
+    [Fact]
+    public async Task The_dispatch_benchmark_parses_the_frame_and_the_bot_answers_it()
+    {
+        var benchmark = new InteractionDispatchBenchmarks();
+        benchmark.Setup();
+        try
+        {
+            var interaction = benchmark.Parse();
+            Assert.Equal("imagine", interaction.CommandName);
+            Assert.Equal(InteractionPayloads.MemberId, interaction.InvokingUser.Id);
+
+            await benchmark.ParseAndDispatch();
+            await benchmark.ParseAndDispatch();
+
+            // One private answer per dispatch: the refusal for lack of credits.
+            Assert.Equal(2, benchmark.Rest.Calls);
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+    }
+
+    [Fact]
+    public void The_rendering_benchmarks_produce_the_messages_Discord_receives()
+    {
+        var benchmark = new EmbedRenderingBenchmarks();
+        benchmark.Setup();
+
+        var progress = Encoding.UTF8.GetString(benchmark.Progress());
+        var result = Encoding.UTF8.GetString(benchmark.Result());
+
+        Assert.Contains("a lighthouse on a cliff", progress, StringComparison.Ordinal);
+        Assert.Contains("attachment://seedream-", result, StringComparison.Ordinal);
+        Assert.Contains("\"components\"", result, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void The_ledger_benchmarks_hold_and_settle_durably()
+    {
+        var benchmark = new LedgerBenchmarks();
+        benchmark.Setup();
+        try
+        {
+            var balance = benchmark.HoldAndSettle();
+            Assert.NotNull(balance);
+            Assert.Equal(0, balance.Held);
+            Assert.Equal(1, balance.SpentThisPeriod);
+
+            benchmark.HoldAndSettleConcurrently();
+            benchmark.HoldAndSettleConcurrently();
+        }
+        finally
+        {
+            benchmark.Cleanup();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+using SeedreamBot.Bench.LoadDriver.Reporting;
+
+namespace SeedreamBot.Bench.LoadDriver.Scenarios;
+
+/// <summary>One burst of simultaneous <c>/imagine</c> commands.</summary>
+/// <param name="Size">Interactions dispatched at once.</param>
+/// <param name="Latency">Dispatch leaving the fake → callback reaching it, over the answered ones.</param>
+/// <param name="Missed">Interactions without an accepted answer within Discord's 3 s (the fake answered 10062, or nothing came).</param>
+/// <param name="UnknownInteractionErrors">Callbacks the fake refused with 10062 Unknown interaction.</param>
+/// <param name="NotDeferred">Answered otherwise than with a public deferral (a refusal would show here).</param>
+/// <param name="DispatchSpread">From the first dispatch leaving the fake to the last one.</param>
+internal sealed record AckBurstResult(
+    int Size,
+    LatencySummary Latency,
+    int Missed,
+    int UnknownInteractionErrors,
+    int NotDeferred,
+    TimeSpan DispatchSpread);

@@ -1,0 +1,52 @@
+namespace SeedreamBot.Bench.LoadDriver.Scenarios;
+
+/// <summary>
+/// N members run <c>/imagine</c> at the same moment; per interaction, the time from the gateway dispatch leaving the
+/// fake to the callback reaching it (the fake times both on one clock), and how many missed the 3-second window.
+/// </summary>
+internal static class AckBurstScenario
+{
+    private const string CallbackRoute = "/interactions/{interaction_id}/{interaction_token}/callback";
+
+    /// <summary>Discord's deadline, plus time for a late callback to arrive and be refused.</summary>
+    private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3) + TimeSpan.FromSeconds(5);
+
+    public static async Task<AckBurstResult> RunAsync(LoadDriverOptions options, int size, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        await using var run = await ScenarioRun
+            .StartAsync(options, $"ack-{size}", options.JobDuration, 0, cancellationToken)
+            .ConfigureAwait(false);
+        var discord = run.World.Discord;
+
+        // Warm-up from other members: the first interaction after start pays for JIT compilation of the whole path.
+        var warmup = await ImagineRequests.DispatchAsync(discord, 100_000, options.WarmupInteractions, null, cancellationToken).ConfigureAwait(false);
+        await run.WaitUntilAsync(() => warmup.All(i => i.InitialResponse is not null), options.WaitTimeout, "the warm-up answers", cancellationToken)
+            .ConfigureAwait(false);
+
+        var burst = await ImagineRequests.DispatchAsync(discord, 0, size, null, cancellationToken).ConfigureAwait(false);
+        var lastDispatch = burst.Max(i => i.DispatchedTimestamp);
+        await run.WaitUntilAsync(
+            () => burst.All(i => i.InitialResponse is not null)
+                  || discord.TimeProvider.GetElapsedTime(lastDispatch) > AnswerDeadline,
+            options.WaitTimeout,
+            "the burst's answers",
+            cancellationToken).ConfigureAwait(false);
+        run.Bot.EnsureRunning();
+
+        var answered = burst.Where(i => i.AckLatency is not null).ToList();
+        var tokens = burst.Select(i => i.Token).ToHashSet(StringComparer.Ordinal);
+        var unknown = discord.Calls.Count(call =>
+            call.Route == CallbackRoute
+            && call.StatusCode == 404
+            && tokens.Contains(call.RouteValues["interaction_token"]));
+        var firstDispatch = burst.Min(i => i.DispatchedTimestamp);
+        return new AckBurstResult(
+            size,
+            Reporting.LatencySummary.Of(answered.Select(i => i.AckLatency!.Value).ToList()),
+            size - answered.Count,
+            unknown,
+            answered.Count(i => i.InitialResponse is not { Type: 5, IsEphemeral: false }),
+            discord.TimeProvider.GetElapsedTime(firstDispatch, lastDispatch));
+    }
+}
