@@ -18,7 +18,7 @@ public static class BotCultures
         var name = discordLocale == "es-419" ? "es-MX" : discordLocale;
         try
         {
-            var culture = CultureInfo.GetCultureInfo(name);
+            var culture = CultureInfo.GetCultureInfo(name, predefinedOnly: true);
             return culture.Name.Length == 0 ? English : culture;
         }
         catch (CultureNotFoundException)
