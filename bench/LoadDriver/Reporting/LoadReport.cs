@@ -154,6 +154,8 @@ internal sealed class LoadReport
             text.AppendLine($"| status polls per job (mean / max) | {Units.Number(g.MeanPolls, "0.0")} / {g.MaxPolls} |");
             text.AppendLine($"| progress edits per job (mean / max) | {Units.Number(g.MeanProgressEdits, "0.0")} / {g.MaxProgressEdits} |");
             text.AppendLine($"| shortest gap between two progress edits | {(g.MinProgressEditGap is { } gap ? Units.Seconds(gap) : "—")} |");
+            text.AppendLine($"| queue-position edits per job (mean) | {Units.Number(g.MeanQueueEdits, "0.0")} |");
+            text.AppendLine($"| shortest gap between any two edits of one message | {(g.MinEditGap is { } anyGap ? Units.Seconds(anyGap) : "—")} |");
             text.AppendLine($"| bot peak working set (VmHWM) | {Units.Megabytes(g.PeakWorkingSetBytes)} |");
             text.AppendLine();
         }

@@ -15,6 +15,8 @@ namespace SeedreamBot.Bench.LoadDriver.Scenarios;
 /// <param name="MeanProgressEdits">Progress edits per job (not counting the delivery), averaged.</param>
 /// <param name="MaxProgressEdits">Progress edits of the most-edited job.</param>
 /// <param name="MinProgressEditGap">The shortest time between two progress edits of one message (null when no message had two).</param>
+/// <param name="MeanQueueEdits">Queue-position edits per job, averaged.</param>
+/// <param name="MinEditGap">The shortest time between any two edits (progress or queue position) of one message.</param>
 /// <param name="PeakWorkingSetBytes">The bot's peak resident memory over its life (VmHWM).</param>
 internal sealed record GenerationCostResult(
     int Generations,
@@ -31,6 +33,8 @@ internal sealed record GenerationCostResult(
     double MeanProgressEdits,
     int MaxProgressEdits,
     TimeSpan? MinProgressEditGap,
+    double MeanQueueEdits,
+    TimeSpan? MinEditGap,
     long PeakWorkingSetBytes)
 {
     /// <summary>CPU per generation as a share of the generation's wall time.</summary>

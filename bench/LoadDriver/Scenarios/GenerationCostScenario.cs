@@ -1,3 +1,5 @@
+using System.Text.Json.Nodes;
+using SeedreamBot.Bot.Generation;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
 
@@ -48,10 +50,10 @@ internal static class GenerationCostScenario
         var calls = discord.Calls.Skip(callsBefore).ToList();
         var requests = apiframe.Requests.Skip(requestsBefore).ToList();
         var jobs = apiframe.Jobs.Where(j => !jobsBefore.Contains(j.Id)).ToList();
-        var edits = measured.Select(interaction => ProgressEdits(calls, interaction)).ToList();
-        var gaps = edits
-            .SelectMany(times => times.Zip(times.Skip(1), (earlier, later) => discord.TimeProvider.GetElapsedTime(earlier, later)))
-            .ToList();
+        var progressEdits = measured.Select(interaction => EditTimes(calls, interaction, GenerationMessages.Working)).ToList();
+        var queueEdits = measured.Select(interaction => EditTimes(calls, interaction, GenerationMessages.Waiting)).ToList();
+        var progressGaps = Gaps(discord, progressEdits);
+        var anyGaps = Gaps(discord, progressEdits.Zip(queueEdits, (progress, queue) => progress.Concat(queue).Order().ToList()));
         var wall = measured
             .Select(interaction => DeliveredAt(calls, interaction) is { } delivered ? delivered - interaction.DispatchedAt : (TimeSpan?)null)
             .OfType<TimeSpan>()
@@ -69,19 +71,34 @@ internal static class GenerationCostScenario
             (double)requests.Count(r => r.Route == FakeRoute.Cdn) / count,
             jobs.Count == 0 ? 0 : jobs.Average(j => j.Polls),
             jobs.Count == 0 ? 0 : jobs.Max(j => j.Polls),
-            edits.Average(e => e.Count),
-            edits.Max(e => e.Count),
-            gaps.Count == 0 ? null : gaps.Min(),
+            progressEdits.Average(e => e.Count),
+            progressEdits.Max(e => e.Count),
+            progressGaps.Count == 0 ? null : progressGaps.Min(),
+            queueEdits.Average(e => e.Count),
+            anyGaps.Count == 0 ? null : anyGaps.Min(),
             run.Bot.ReadMemory().PeakResidentBytes);
     }
 
-    /// <summary>Arrival timestamps of the edits of <c>@original</c> that are not the delivery (which carries the file).</summary>
-    private static List<long> ProgressEdits(List<FakeDiscordCall> calls, FakeInteraction interaction) =>
+    /// <summary>
+    /// Arrival timestamps of the edits of <c>@original</c> without a file (so not the delivery) whose embed has
+    /// <paramref name="color"/>: the generation messages tell progress from queue position by colour.
+    /// </summary>
+    private static List<long> EditTimes(List<FakeDiscordCall> calls, FakeInteraction interaction, int color) =>
         calls
-            .Where(call => IsOriginalEdit(call, interaction) && !call.Files.Any())
+            .Where(call => IsOriginalEdit(call, interaction) && !call.Files.Any() && EmbedColor(call) == color)
             .Select(call => call.ReceivedTimestamp)
             .Order()
             .ToList();
+
+    private static List<TimeSpan> Gaps(FakeDiscordServer discord, IEnumerable<List<long>> timesPerMessage) =>
+        timesPerMessage
+            .SelectMany(times => times.Zip(times.Skip(1), (earlier, later) => discord.TimeProvider.GetElapsedTime(earlier, later)))
+            .ToList();
+
+    private static int? EmbedColor(FakeDiscordCall call) =>
+        call.Json?["embeds"] is JsonArray { Count: > 0 } embeds && embeds[0]?["color"] is JsonValue color && color.TryGetValue<int>(out var value)
+            ? value
+            : null;
 
     private static DateTimeOffset? DeliveredAt(List<FakeDiscordCall> calls, FakeInteraction interaction) =>
         calls.FirstOrDefault(call => IsOriginalEdit(call, interaction) && call.Files.Any() && call.StatusCode == 200)?.ReceivedAt;
