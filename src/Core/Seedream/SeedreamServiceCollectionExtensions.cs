@@ -14,7 +14,8 @@ public static class SeedreamServiceCollectionExtensions
 
     /// <summary>
     /// Binds and validates the <c>Apiframe</c> section (at start-up), registers the typed API and CDN HttpClients with
-    /// retry and timeout handlers, and registers <see cref="ISeedreamClient"/>. Uses the <see cref="TimeProvider"/>
+    /// retry and timeout handlers and per-attempt metrics (<see cref="ApiframeMetrics"/>, <see cref="ApiframeContact"/>),
+    /// and registers <see cref="ISeedreamClient"/>. Uses the <see cref="TimeProvider"/>
     /// already registered, or <see cref="TimeProvider.System"/>.
     /// </summary>
     public static IServiceCollection AddSeedreamClient(this IServiceCollection services, IConfiguration configuration)
@@ -34,8 +35,11 @@ public static class SeedreamServiceCollectionExtensions
             .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddTransient<ApiKeyHandler>();
+        services.AddMetrics();
+        services.TryAddSingleton<ApiframeMetrics>();
+        services.TryAddSingleton<ApiframeContact>();
 
-        services.AddHttpClient<ApiframeApi>((provider, client) =>
+        var api = services.AddHttpClient<ApiframeApi>((provider, client) =>
             {
                 var options = provider.GetRequiredService<IOptions<ApiframeOptions>>().Value;
                 client.BaseAddress = options.GetBaseUri();
@@ -51,10 +55,17 @@ public static class SeedreamServiceCollectionExtensions
                 AutomaticDecompression = DecompressionMethods.All,
             })
             .AddHttpMessageHandler<ApiKeyHandler>()
-            .RedactLoggedHeaders(ApiframeHeaders.IsSensitive)
-            .AddResilienceHandler("apiframe-api", ApiframeResilience.Configure);
+            .RedactLoggedHeaders(ApiframeHeaders.IsSensitive);
+        api.AddResilienceHandler("apiframe-api", ApiframeResilience.Configure);
 
-        services.AddHttpClient<ApiframeCdn>(client =>
+        // Inside the retry pipeline, so every attempt is timed and counted.
+        api.AddHttpMessageHandler(provider => new ApiframeCallObserver(
+            provider.GetRequiredService<ApiframeMetrics>(),
+            provider.GetRequiredService<ApiframeContact>(),
+            provider.GetRequiredService<TimeProvider>(),
+            ApiframeCallObserver.ApiClient));
+
+        var cdn = services.AddHttpClient<ApiframeCdn>(client =>
             {
                 client.Timeout = Timeout.InfiniteTimeSpan; // attempts are timed by the pipeline, the body by the downloader
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("SeedreamBot/1.0");
@@ -65,8 +76,13 @@ public static class SeedreamServiceCollectionExtensions
                 MaxAutomaticRedirections = 5,
                 PooledConnectionLifetime = PooledConnectionLifetime,
             })
-            .RedactLoggedHeaders(ApiframeHeaders.IsSensitive)
-            .AddResilienceHandler("apiframe-cdn", ApiframeResilience.Configure);
+            .RedactLoggedHeaders(ApiframeHeaders.IsSensitive);
+        cdn.AddResilienceHandler("apiframe-cdn", ApiframeResilience.Configure);
+        cdn.AddHttpMessageHandler(provider => new ApiframeCallObserver(
+            provider.GetRequiredService<ApiframeMetrics>(),
+            contact: null,
+            provider.GetRequiredService<TimeProvider>(),
+            ApiframeCallObserver.CdnClient));
 
         services.TryAddTransient<ISeedreamClient, SeedreamClient>();
         return services;
