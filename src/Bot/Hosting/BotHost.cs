@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Configuration.EnvironmentVariables;
 using Microsoft.Extensions.Hosting;
 
 namespace SeedreamBot.Bot.Hosting;
@@ -39,9 +40,12 @@ public static class BotHost
             return;
         }
 
-        // Insert below environment variables and the command line, which stay the operator's final word.
+        // Insert right below the application's environment variables (the unprefixed source, not the host's DOTNET_
+        // one that comes before appsettings.json), so the folder beats appsettings files and user secrets while
+        // environment variables and the command line stay the operator's final word.
         var sources = configuration.Sources;
-        var at = sources.ToList().FindIndex(source => source is Microsoft.Extensions.Configuration.EnvironmentVariables.EnvironmentVariablesConfigurationSource);
+        var at = sources.ToList().FindLastIndex(source =>
+            source is EnvironmentVariablesConfigurationSource { Prefix: null or "" });
         var secrets = new ConfigurationBuilder().AddKeyPerFile(Path.GetFullPath(folder), optional: true).Sources[0];
         if (at < 0)
         {

@@ -5,7 +5,8 @@ namespace SeedreamBot.Bot.Hosting;
 /// <summary>
 /// Accepts the conventional single-word names operators already use (<c>DISCORD_TOKEN</c>,
 /// <c>APIFRAME_API_KEY</c>, as environment variables or Docker secret files) for the settings the bot reads as
-/// <c>Discord:Token</c> and <c>Apiframe:ApiKey</c>. The hierarchical names win when both are set.
+/// <c>Discord:Token</c> and <c>Apiframe:ApiKey</c>, and the shorthand <c>Logging:Format</c> for .NET's
+/// <c>Logging:Console:FormatterName</c>. The full names win when both are set.
 /// </summary>
 public static class ConfigurationAliases
 {
@@ -13,6 +14,7 @@ public static class ConfigurationAliases
     {
         ["DISCORD_TOKEN"] = "Discord:Token",
         ["APIFRAME_API_KEY"] = "Apiframe:ApiKey",
+        ["Logging:Format"] = Operations.LogFormatOptions.FormatterNameKey,
     };
 
     public static void Apply(IConfiguration configuration)
@@ -20,9 +22,10 @@ public static class ConfigurationAliases
         ArgumentNullException.ThrowIfNull(configuration);
         foreach (var (alias, key) in Aliases)
         {
-            if (string.IsNullOrWhiteSpace(configuration[key]) && configuration[alias] is { Length: > 0 } value)
+            if (string.IsNullOrWhiteSpace(configuration[key]) && configuration[alias] is { Length: > 0 } value
+                && !string.IsNullOrWhiteSpace(value))
             {
-                configuration[key] = value.Trim();
+                configuration[key] = key == Operations.LogFormatOptions.FormatterNameKey ? value.Trim().ToLowerInvariant() : value.Trim();
             }
         }
     }

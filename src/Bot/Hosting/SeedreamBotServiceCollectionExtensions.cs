@@ -37,6 +37,7 @@ public static class SeedreamBotServiceCollectionExtensions
         services.AddGenerationFeature();
         services.AddHistoryFeature();
         services.AddCreditsFeature();
+        services.AddOperations(configuration);
         return services;
     }
 

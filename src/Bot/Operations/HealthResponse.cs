@@ -1,0 +1,7 @@
+namespace SeedreamBot.Bot.Operations;
+
+/// <summary>The body of <c>/healthz</c>.</summary>
+/// <param name="Status"><c>healthy</c>, <c>degraded</c> (still 200) or <c>unhealthy</c> (503).</param>
+/// <param name="CheckedAt">When the checks ran.</param>
+/// <param name="Checks">Each check by name.</param>
+public sealed record HealthResponse(string Status, DateTimeOffset CheckedAt, IReadOnlyDictionary<string, HealthCheckEntry> Checks);
