@@ -1,7 +1,10 @@
 using System.Text;
+using SeedreamBot.Bot.Generation;
+using SeedreamBot.Bot.Localization;
 using SeedreamBot.Bench.Micro.Credits;
 using SeedreamBot.Bench.Micro.Interactions;
 using SeedreamBot.Bench.Micro.Rendering;
+using SeedreamBot.Discord.Models;
 
 namespace SeedreamBot.Bench.Tests.Micro;
 
@@ -21,9 +24,16 @@ public sealed class MicroBenchmarkSmokeTests
 
             await benchmark.ParseAndDispatch();
             await benchmark.ParseAndDispatch();
+            await benchmark.ParseAndDispatchFirstTimeMember();
+            await benchmark.ParseAndDispatchFirstTimeMember();
 
-            // One private answer per dispatch: the refusal for lack of credits.
-            Assert.Equal(2, benchmark.Rest.Calls);
+            // One private answer per dispatch: the refusal for lack of credits (not an apology for an error).
+            Assert.Equal(4, benchmark.Rest.Calls);
+            var answer = benchmark.Rest.LastResponse;
+            Assert.NotNull(answer?.Data);
+            Assert.Equal(InteractionCallbackType.ChannelMessageWithSource, answer.Type);
+            Assert.Equal(MessageFlags.Ephemeral, answer.Data.Flags & MessageFlags.Ephemeral);
+            Assert.Contains(GenerationMessages.Credits(4, BotCultures.English), answer.Data.Content, StringComparison.Ordinal);
         }
         finally
         {

@@ -18,6 +18,7 @@ namespace SeedreamBot.Bench.Micro.Interactions;
 /// <see cref="InteractionProcessor"/> composed by the bot's own DI registration (REST replaced by a null client).
 /// The member has no credits, so <c>/imagine</c> is refused privately: the same work as the path up to the
 /// acknowledgement (parse, route, validate, read the balance, one REST call) without a generation piling up per call.
+/// A returning member's balance is a read; a first-time member's is created there, a durable (fsynced) write.
 /// </summary>
 [MemoryDiagnoser]
 public class InteractionDispatchBenchmarks
@@ -26,6 +27,7 @@ public class InteractionDispatchBenchmarks
     private string _folder = null!;
     private IHost _host = null!;
     private InteractionProcessor _processor = null!;
+    private ulong _nextNewMember = InteractionPayloads.MemberId + 1;
 
     /// <summary>The REST client the pipeline answered through.</summary>
     internal NullDiscordRest Rest { get; } = new();
@@ -70,9 +72,14 @@ public class InteractionDispatchBenchmarks
     [Benchmark(Description = "INTERACTION_CREATE frame → Interaction")]
     public Interaction Parse() => ReadFrame(_frame);
 
-    [Benchmark(Description = "frame → /imagine handled and answered")]
+    [Benchmark(Description = "frame → /imagine answered, returning member")]
     public Task ParseAndDispatch() =>
         _processor.ProcessAsync(ReadFrame(_frame), DateTimeOffset.UtcNow, CancellationToken.None);
+
+    /// <summary>Includes building the frame for a new member id (a few µs, one 3 KB array).</summary>
+    [Benchmark(Description = "frame → /imagine answered, first-time member")]
+    public Task ParseAndDispatchFirstTimeMember() =>
+        _processor.ProcessAsync(ReadFrame(InteractionPayloads.ImagineFrame(_nextNewMember++)), DateTimeOffset.UtcNow, CancellationToken.None);
 
     /// <summary>As the gateway does: parse the frame, keep an owned copy of <c>d</c>, read the typed interaction.</summary>
     private static Interaction ReadFrame(byte[] frame)

@@ -22,6 +22,9 @@ internal sealed class NullDiscordRest : IDiscordRestClient
     /// <summary>Calls so far (lets a smoke test see that the pipeline really answered).</summary>
     public int Calls => Volatile.Read(ref _calls);
 
+    /// <summary>The latest initial response (only the latest is kept, so nothing grows).</summary>
+    public InteractionResponse? LastResponse { get; private set; }
+
     public Task<GatewayBotResponse> GetGatewayBotAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new GatewayBotResponse
         {
@@ -43,7 +46,11 @@ internal sealed class NullDiscordRest : IDiscordRestClient
 
     public Task CreateInteractionResponseAsync(
         ulong interactionId, string interactionToken, InteractionResponse response, IReadOnlyList<DiscordFile>? files = null,
-        long? maxFileSize = null, CancellationToken cancellationToken = default) => Count();
+        long? maxFileSize = null, CancellationToken cancellationToken = default)
+    {
+        LastResponse = response;
+        return Count();
+    }
 
     public Task<Message> GetOriginalResponseAsync(ulong applicationId, string interactionToken, CancellationToken cancellationToken = default) =>
         CountMessage();
