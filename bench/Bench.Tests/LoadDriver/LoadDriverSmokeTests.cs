@@ -57,6 +57,8 @@ public sealed class LoadDriverSmokeTests : IDisposable
         Assert.Equal(5, burst.Latency.Count);
         Assert.Equal(0, burst.NotDeferred);
         Assert.True(burst.Latency.P50 > TimeSpan.Zero && burst.Latency.Max >= burst.Latency.P99);
+        Assert.NotNull(burst.BotSide);
+        Assert.Equal(5, burst.BotSide.Observations);
 
         var targets = await File.ReadAllTextAsync(Path.Combine(_output, LoadDriverRun.TargetsFile));
         Assert.Contains("idle working set", targets, StringComparison.Ordinal);

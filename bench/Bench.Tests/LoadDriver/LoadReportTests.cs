@@ -92,12 +92,13 @@ public sealed class LoadReportTests
         var details = report.Details();
 
         Assert.Contains("| 200 | ", details, StringComparison.Ordinal);
+        Assert.Contains("| ≤ 10 ms / ≤ 25 ms |", details, StringComparison.Ordinal);
         Assert.Contains("| status polls per job (mean / max) | 4.0 / 5 |", details, StringComparison.Ordinal);
         Assert.DoesNotContain("Large results", details, StringComparison.Ordinal);
     }
 
     private static AckBurstResult Burst(int size, TimeSpan p99, int missed) =>
-        new(size, new LatencySummary(size - missed, p99 / 2, p99, p99, p99 + Ms, p99 / 2), missed, missed, 0, 5 * Ms);
+        new(size, new LatencySummary(size - missed, p99 / 2, p99, p99, p99 + Ms, p99 / 2), missed, missed, 0, 5 * Ms, new BotAckLatency(size, 0.01, 0.025));
 
     private static GenerationCostResult Generation(int maxPolls, TimeSpan minGap, TimeSpan cpu) =>
         new(60, 0, TimeSpan.FromSeconds(12), 4_000_000, TimeSpan.FromSeconds(13), cpu, 8, 5, 1, 4, maxPolls, 5, 6, minGap, 0.5, TimeSpan.FromMilliseconds(30), 150_000_000);

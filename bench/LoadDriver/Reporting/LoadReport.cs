@@ -112,7 +112,7 @@ internal sealed class LoadReport
             $"loopback, with a fresh temporary LiteDB file and a fresh process per scenario. Production intervals: Apiframe " +
             $"polls after 2 s, backing off ×1.5 to 5 s; progress edits at most every 2 s. Settings: " +
             $"`Apiframe:MaxConcurrentJobs={Options.MaxConcurrentJobs}`, `Credits:DefaultAllowance={Options.DefaultAllowance}`, " +
-            $"`Health:Enabled=false`; every request comes from a distinct member; fake job time {Units.Seconds(Options.JobDuration)}." +
+            $"the health listener (`/healthz`, `/metrics`) on as in production; every request comes from a distinct member; fake job time {Units.Seconds(Options.JobDuration)}." +
             (Options.BotSettings.Count > 0
                 ? " Overridden for this run: " + string.Join(", ", Options.BotSettings.Select(s => $"`{s.Key}={s.Value}`")) + "."
                 : "") +
@@ -123,16 +123,18 @@ internal sealed class LoadReport
         {
             text.AppendLine(
                 $"Acknowledgement latency: gateway dispatch leaving the fake → interaction callback reaching it, after " +
-                $"{Options.WarmupInteractions} warm-up interactions.");
+                $"{Options.WarmupInteractions} warm-up interactions. The bot's own view (gateway receive → callback accepted, from " +
+                "its `seedreambot.interaction.ack_latency` histogram, so a bucket bound) leaves out the fake's sending and the socket.");
             text.AppendLine();
-            text.AppendLine("| simultaneous /imagine | p50 | p95 | p99 | max | missed 3 s (10062) | not a public deferral | dispatch spread |");
-            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|");
+            text.AppendLine("| simultaneous /imagine | p50 | p95 | p99 | max | missed 3 s (10062) | not a public deferral | dispatch spread | bot's own p50 / p99 |");
+            text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var burst in AckBursts)
             {
                 var l = burst.Latency;
                 text.AppendLine(
                     $"| {Units.Count(burst.Size)} | {Units.Ms(l.P50)} | {Units.Ms(l.P95)} | {Units.Ms(l.P99)} | {Units.Ms(l.Max)} | " +
-                    $"{burst.Missed} ({burst.UnknownInteractionErrors}) | {burst.NotDeferred} | {Units.Ms(burst.DispatchSpread)} |");
+                    $"{burst.Missed} ({burst.UnknownInteractionErrors}) | {burst.NotDeferred} | {Units.Ms(burst.DispatchSpread)} | " +
+                    $"{(burst.BotSide is { } bot ? $"{Units.AtMost(bot.P50AtMost)} / {Units.AtMost(bot.P99AtMost)}" : "—")} |");
             }
 
             text.AppendLine();

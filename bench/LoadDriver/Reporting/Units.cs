@@ -7,6 +7,10 @@ internal static class Units
 {
     public static string Ms(TimeSpan value) => value.TotalMilliseconds.ToString(value.TotalMilliseconds < 10 ? "0.00" : "0.0", CultureInfo.InvariantCulture) + " ms";
 
+    /// <summary>A histogram bucket bound: "≤ 25 ms", or "> 5 s" past the last bucket.</summary>
+    public static string AtMost(double seconds) =>
+        double.IsPositiveInfinity(seconds) ? "> last bucket" : "≤ " + Ms(TimeSpan.FromSeconds(seconds)).Replace(".0 ms", " ms", StringComparison.Ordinal).Replace(".00 ms", " ms", StringComparison.Ordinal);
+
     public static string Seconds(TimeSpan value) => value.TotalSeconds.ToString("0.0#", CultureInfo.InvariantCulture) + " s";
 
     public static string Megabytes(long bytes) => (bytes / 1_000_000.0).ToString("0.0", CultureInfo.InvariantCulture) + " MB";

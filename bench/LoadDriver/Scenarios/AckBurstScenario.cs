@@ -1,3 +1,5 @@
+using SeedreamBot.Bench.LoadDriver.Child;
+
 namespace SeedreamBot.Bench.LoadDriver.Scenarios;
 
 /// <summary>
@@ -24,6 +26,8 @@ internal static class AckBurstScenario
         await run.WaitUntilAsync(() => warmup.All(i => i.InitialResponse is not null), options.WaitTimeout, "the warm-up answers", cancellationToken)
             .ConfigureAwait(false);
 
+        var before = await BotHistogramAsync(run, options.WarmupInteractions, cancellationToken).ConfigureAwait(false);
+
         var burst = await ImagineRequests.DispatchAsync(discord, 0, size, null, cancellationToken).ConfigureAwait(false);
         var lastDispatch = burst.Max(i => i.DispatchedTimestamp);
         await run.WaitUntilAsync(
@@ -35,6 +39,12 @@ internal static class AckBurstScenario
         run.Bot.EnsureRunning();
 
         var answered = burst.Where(i => i.AckLatency is not null).ToList();
+        var after = before is null
+            ? null
+            : await BotHistogramAsync(run, before.Count + answered.Count, cancellationToken).ConfigureAwait(false);
+        var botSide = before is not null && after?.Minus(before) is { Count: > 0 } during
+            ? new BotAckLatency(during.Count, during.Percentile(50)!.Value, during.Percentile(99)!.Value)
+            : null;
         var tokens = burst.Select(i => i.Token).ToHashSet(StringComparer.Ordinal);
         var unknown = discord.Calls.Count(call =>
             call.Route == CallbackRoute
@@ -47,6 +57,26 @@ internal static class AckBurstScenario
             size - answered.Count,
             unknown,
             answered.Count(i => i.InitialResponse is not { Type: 5, IsEphemeral: false }),
-            discord.TimeProvider.GetElapsedTime(firstDispatch, lastDispatch));
+            discord.TimeProvider.GetElapsedTime(firstDispatch, lastDispatch),
+            botSide);
+    }
+
+    /// <summary>
+    /// The bot's ack histogram once it counts <paramref name="expected"/> interactions (it records each after its
+    /// handler finished, and the exporter caches a scrape for a moment); the last one read after 5 s otherwise.
+    /// </summary>
+    private static async Task<PrometheusHistogram?> BotHistogramAsync(ScenarioRun run, long expected, CancellationToken cancellationToken)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(5);
+        while (true)
+        {
+            var histogram = await run.Metrics.AckLatencyAsync(cancellationToken).ConfigureAwait(false);
+            if (histogram is null || histogram.Count >= expected || DateTime.UtcNow > deadline)
+            {
+                return histogram;
+            }
+
+            await Task.Delay(TimeSpan.FromMilliseconds(100), cancellationToken).ConfigureAwait(false);
+        }
     }
 }

@@ -1,5 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Net;
+using System.Net.Sockets;
 using SeedreamBot.Bench.LoadDriver.Child;
 using SeedreamBot.Bench.LoadDriver.Fakes;
 
@@ -13,13 +15,14 @@ internal sealed class ScenarioRun : IAsyncDisposable
 {
     private readonly string _folder;
 
-    private ScenarioRun(string name, string folder, FakeWorld world, BotProcess bot, TimeSpan startup)
+    private ScenarioRun(string name, string folder, FakeWorld world, BotProcess bot, TimeSpan startup, Uri healthUrl)
     {
         Name = name;
         _folder = folder;
         World = world;
         Bot = bot;
         Startup = startup;
+        Metrics = new BotMetricsScraper(healthUrl);
     }
 
     public string Name { get; }
@@ -31,6 +34,9 @@ internal sealed class ScenarioRun : IAsyncDisposable
     /// <summary>From starting the process to commands registered.</summary>
     public TimeSpan Startup { get; }
 
+    /// <summary>The bot's own instruments, from its health listener's <c>/metrics</c>.</summary>
+    public BotMetricsScraper Metrics { get; }
+
     public static async Task<ScenarioRun> StartAsync(
         LoadDriverOptions options, string name, TimeSpan jobDuration, int resultImageBytes, CancellationToken cancellationToken)
     {
@@ -41,13 +47,14 @@ internal sealed class ScenarioRun : IAsyncDisposable
         BotProcess? bot = null;
         try
         {
+            var healthUrl = new Uri("http://127.0.0.1:" + FreeLoopbackPort().ToString(CultureInfo.InvariantCulture) + "/");
             var scenarioSettings = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
             {
                 ["Apiframe:MaxConcurrentJobs"] = options.MaxConcurrentJobs.ToString(CultureInfo.InvariantCulture),
                 ["Credits:DefaultAllowance"] = options.DefaultAllowance.ToString(CultureInfo.InvariantCulture),
 
-                // The health listener binds a port; benchmark bots must not fight over one.
-                ["Health:Enabled"] = "false",
+                // The health listener (/healthz, /metrics) stays on as in production, on a port nobody else uses.
+                ["Health:Urls"] = healthUrl.GetLeftPart(UriPartial.Authority),
             };
             foreach (var (key, value) in options.BotSettings)
             {
@@ -62,7 +69,7 @@ internal sealed class ScenarioRun : IAsyncDisposable
             bot = BotProcess.Start(options.BotDll, settings, logPath, Path.Combine(folder, "no-secrets"));
             await world.WaitForBotReadyAsync(() => !bot.HasExited, TimeSpan.FromSeconds(60), cancellationToken).ConfigureAwait(false);
             bot.EnsureRunning();
-            return new ScenarioRun(name, folder, world, bot, started.Elapsed);
+            return new ScenarioRun(name, folder, world, bot, started.Elapsed, healthUrl);
         }
         catch
         {
@@ -96,9 +103,17 @@ internal sealed class ScenarioRun : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        Metrics.Dispose();
         await Bot.DisposeAsync().ConfigureAwait(false);
         await World.DisposeAsync().ConfigureAwait(false);
         TryDelete(_folder);
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var probe = new TcpListener(IPAddress.Loopback, 0);
+        probe.Start();
+        return ((IPEndPoint)probe.LocalEndpoint).Port;
     }
 
     private static void TryDelete(string folder)
