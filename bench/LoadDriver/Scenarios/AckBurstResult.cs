@@ -9,6 +9,7 @@ namespace SeedreamBot.Bench.LoadDriver.Scenarios;
 /// <param name="UnknownInteractionErrors">Callbacks the fake refused with 10062 Unknown interaction.</param>
 /// <param name="NotDeferred">Answered otherwise than with a public deferral (a refusal would show here).</param>
 /// <param name="DispatchSpread">From the first dispatch leaving the fake to the last one.</param>
+/// <param name="CpuPerInteraction">The bot's CPU time from the burst until all were answered, per interaction (includes starting the generations meanwhile).</param>
 /// <param name="BotSide">The bot's own view (gateway receive → callback accepted) from its /metrics histogram; null when unavailable.</param>
 internal sealed record AckBurstResult(
     int Size,
@@ -17,4 +18,5 @@ internal sealed record AckBurstResult(
     int UnknownInteractionErrors,
     int NotDeferred,
     TimeSpan DispatchSpread,
-    BotAckLatency? BotSide);
+    BotAckLatency? BotSide,
+    TimeSpan CpuPerInteraction);

@@ -28,6 +28,7 @@ internal static class AckBurstScenario
 
         var before = await BotHistogramAsync(run, options.WarmupInteractions, cancellationToken).ConfigureAwait(false);
 
+        var cpuBefore = run.Bot.CpuTime;
         var burst = await ImagineRequests.DispatchAsync(discord, 0, size, null, cancellationToken).ConfigureAwait(false);
         var lastDispatch = burst.Max(i => i.DispatchedTimestamp);
         await run.WaitUntilAsync(
@@ -36,6 +37,7 @@ internal static class AckBurstScenario
             options.WaitTimeout,
             "the burst's answers",
             cancellationToken).ConfigureAwait(false);
+        var cpu = run.Bot.CpuTime - cpuBefore;
         run.Bot.EnsureRunning();
 
         var answered = burst.Where(i => i.AckLatency is not null).ToList();
@@ -58,7 +60,8 @@ internal static class AckBurstScenario
             unknown,
             answered.Count(i => i.InitialResponse is not { Type: 5, IsEphemeral: false }),
             discord.TimeProvider.GetElapsedTime(firstDispatch, lastDispatch),
-            botSide);
+            botSide,
+            cpu / size);
     }
 
     /// <summary>
