@@ -8,9 +8,9 @@ public sealed class CreditsEndToEndTests : IAsyncLifetime
 {
     private BotHarness _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await BotHarness.StartAsync();
+    public async Task InitializeAsync() => _bot = await QuotaTestKit.StartBotAsync();
 
-    public async Task DisposeAsync() => await _bot.DisposeAsync();
+    public async Task DisposeAsync() => await QuotaTestKit.StopBotAsync(_bot);
 
     [Fact]
     public async Task A_member_sees_their_allowance_bonus_holds_and_when_it_refills()

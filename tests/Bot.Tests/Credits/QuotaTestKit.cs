@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Globalization;
 using System.Text;
 using System.Text.Json.Nodes;
 using SeedreamBot.Core.Credits;
@@ -14,6 +16,22 @@ internal static class QuotaTestKit
     public const ulong ModeratorId = 1100000000000009001;
     public const ulong MemberId = 1100000000000000042;
     public const ulong LogChannelId = 1100000000000000777;
+
+    private static readonly ConcurrentDictionary<BotHarness, byte> Running = new();
+
+    /// <summary>Starts a bot whose logs a timed-out wait can show (see <see cref="PrivateReplyAsync"/>).</summary>
+    public static async Task<BotHarness> StartBotAsync(BotHarnessOptions? options = null)
+    {
+        var bot = await BotHarness.StartAsync(options);
+        Running[bot] = 0;
+        return bot;
+    }
+
+    public static async Task StopBotAsync(BotHarness bot)
+    {
+        Running.TryRemove(bot, out _);
+        await bot.DisposeAsync();
+    }
 
     /// <summary>/quota {subcommand} by a moderator (Manage Server in member.permissions).</summary>
     public static FakeSlashCommandBuilder Quota(this BotHarness bot, string subcommand) =>
@@ -44,19 +62,28 @@ internal static class QuotaTestKit
     /// </summary>
     public static async Task<FakeMessage> PrivateReplyAsync(this FakeInteraction interaction)
     {
-        var message = await Eventually.Until(
-            () =>
-            {
-                var original = interaction.Original;
-                if (original is { IsLoading: false, Deleted: false } && interaction.InitialResponse is { Type: 4 or 5 })
+        FakeMessage? message;
+        try
+        {
+            message = await Eventually.Until(
+                () =>
                 {
-                    return original;
-                }
+                    var original = interaction.Original;
+                    if (original is { IsLoading: false, Deleted: false } && interaction.InitialResponse is { Type: 4 or 5 })
+                    {
+                        return original;
+                    }
 
-                return interaction.Followups.FirstOrDefault(m => m.IsEphemeral);
-            },
-            m => m is not null,
-            $"a reply to {interaction}");
+                    return interaction.Followups.FirstOrDefault(m => m.IsEphemeral);
+                },
+                m => m is not null,
+                $"a reply to {interaction}");
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException(exception.Message + Diagnostics(interaction), exception);
+        }
+
         Assert.True(message!.IsEphemeral, $"The reply should be private: {message.Text()}");
         return message;
     }
@@ -86,6 +113,30 @@ internal static class QuotaTestKit
         (message.Embeds[0]!["fields"] as JsonArray ?? [])
             .FirstOrDefault(field => field?["name"]?.GetValue<string>() == name)?["value"]?.GetValue<string>()
         ?? throw new Xunit.Sdk.XunitException($"No field '{name}' in: {message.Text()}");
+
+    /// <summary>What the bot logged and what the fake Discord received, for a wait that timed out.</summary>
+    private static string Diagnostics(FakeInteraction interaction)
+    {
+        var bot = Running.Keys.FirstOrDefault(candidate => candidate.Discord.Interaction(interaction.Id) is not null);
+        if (bot is null)
+        {
+            return "";
+        }
+
+        var text = new StringBuilder("\n--- bot log (last 80 lines) ---\n");
+        foreach (var line in bot.Logs.Lines.TakeLast(80))
+        {
+            text.Append(line).Append('\n');
+        }
+
+        text.Append("--- Discord calls (last 30) ---\n");
+        foreach (var call in bot.Discord.Calls.TakeLast(30))
+        {
+            text.Append(call.ReceivedAt.ToString("HH:mm:ss.fff", CultureInfo.InvariantCulture)).Append(' ').Append(call).Append('\n');
+        }
+
+        return text.ToString();
+    }
 
     private static void Append(StringBuilder text, JsonNode? node)
     {
