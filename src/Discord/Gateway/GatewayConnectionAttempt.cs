@@ -37,6 +37,9 @@ internal sealed class GatewayConnectionAttempt : IDisposable
 
     public GatewayPresence? IdentifyPresence { get; set; }
 
+    /// <summary>The identify bucket this attempt holds until Discord answers its Identify; null when resuming.</summary>
+    public IdentifyPermit? IdentifyPermit { get; set; }
+
     public Task? Shutdown { get; set; }
 
     /// <summary>

@@ -5,7 +5,9 @@ namespace SeedreamBot.Discord.Gateway;
 /// <summary>
 /// Guards Discord's identify limits for every shard of this process: <c>max_concurrency</c> buckets
 /// (<c>shard_id % max_concurrency</c>) may each identify once per 5 s, and no identify is sent while
-/// <c>session_start_limit.remaining</c> is 0 (hitting the daily limit makes Discord reset the bot token).
+/// <c>session_start_limit.remaining</c> is 0 (hitting the daily limit makes Discord reset the bot token). The 5 s
+/// count from Discord's answer to the bucket's previous Identify: Discord counts an Identify when it arrives, and
+/// our own send time says nothing about that (an earlier Identify slowed on the way would land too close).
 /// It also caches <c>GET /gateway/bot</c>, fetching it again when it may be stale.
 /// </summary>
 internal sealed partial class GatewayIdentifyLimiter(
@@ -60,10 +62,10 @@ internal sealed partial class GatewayIdentifyLimiter(
 
         try
         {
-            var wait = bucket.NextAllowedAt - time.GetUtcNow();
-            if (wait > TimeSpan.Zero)
+            // A loop, because a timer may fire a little early and Discord's window has no slack for that.
+            while (bucket.WaitBeforeNextIdentify(timings.IdentifyInterval, time) is var wait && wait > TimeSpan.Zero)
             {
-                await Task.Delay(wait, time, cancellationToken);
+                await Task.Delay(RoundUpToMillisecond(wait), time, cancellationToken);
             }
         }
         catch
@@ -73,20 +75,26 @@ internal sealed partial class GatewayIdentifyLimiter(
             throw;
         }
 
-        return new IdentifyPermit(sent =>
-        {
-            if (sent)
+        return new IdentifyPermit(
+            sent =>
             {
-                bucket.NextAllowedAt = time.GetUtcNow() + timings.IdentifyInterval;
-            }
-            else
-            {
-                Interlocked.Increment(ref _remaining);
-            }
+                if (sent)
+                {
+                    bucket.LastIdentifyAnsweredAt = time.GetTimestamp();
+                }
+                else
+                {
+                    Interlocked.Increment(ref _remaining);
+                }
 
-            bucket.Gate.Release();
-        });
+                bucket.Gate.Release();
+            },
+            timings.IdentifyAnswerTimeout,
+            time);
     }
+
+    private static TimeSpan RoundUpToMillisecond(TimeSpan wait) =>
+        TimeSpan.FromMilliseconds(Math.Ceiling(wait.TotalMilliseconds));
 
     private async Task<int> ReserveSessionStartAsync(int shardId, Action waitingForBudget, CancellationToken cancellationToken)
     {
@@ -173,6 +181,13 @@ internal sealed partial class GatewayIdentifyLimiter(
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
 
-        public DateTimeOffset NextAllowedAt { get; set; } = DateTimeOffset.MinValue;
+        /// <summary>
+        /// When Discord answered (or the answer timed out) the bucket's last Identify, as a monotonic timestamp so
+        /// that a wall-clock jump can neither hold the bucket for hours nor open it early. Null before the first.
+        /// </summary>
+        public long? LastIdentifyAnsweredAt { get; set; }
+
+        public TimeSpan WaitBeforeNextIdentify(TimeSpan interval, TimeProvider time) =>
+            LastIdentifyAnsweredAt is { } answeredAt ? interval - time.GetElapsedTime(answeredAt) : TimeSpan.Zero;
     }
 }

@@ -226,6 +226,7 @@ internal sealed partial class GatewayShard
                 SetState(GatewayConnectionState.Identifying);
                 permit = await _identifyLimiter.AcquireAsync(
                     ShardId, () => SetState(GatewayConnectionState.WaitingForIdentifyBudget), stopping);
+                attempt.IdentifyPermit = permit;
                 SetState(GatewayConnectionState.Connecting);
                 url = _identifyLimiter.GatewayUrl ?? (await _identifyLimiter.GetInfoAsync(false, stopping)).Url;
             }
@@ -244,17 +245,18 @@ internal sealed partial class GatewayShard
 
             await using (connection)
             {
-                return await RunConnectionAsync(connection, attempt, permit, stopping);
+                return await RunConnectionAsync(connection, attempt, stopping);
             }
         }
         finally
         {
+            // Unanswered (a close or a drop ended the connection first): the interval counts from now.
             permit?.Dispose();
         }
     }
 
     private async Task<ConnectionOutcome> RunConnectionAsync(
-        GatewayConnection connection, GatewayConnectionAttempt attempt, IdentifyPermit? permit, CancellationToken stopping)
+        GatewayConnection connection, GatewayConnectionAttempt attempt, CancellationToken stopping)
     {
         using var connectionCts = new CancellationTokenSource();
         using var heartbeatCts = CancellationTokenSource.CreateLinkedTokenSource(connectionCts.Token);
@@ -319,7 +321,7 @@ internal sealed partial class GatewayShard
                         }
                         else
                         {
-                            await SendIdentifyAsync(connection, attempt, permit!, connectionCts.Token);
+                            await SendIdentifyAsync(connection, attempt, attempt.IdentifyPermit!, connectionCts.Token);
                         }
 
                         break;
@@ -347,6 +349,8 @@ internal sealed partial class GatewayShard
                         return ConnectionOutcome.Resume;
 
                     case GatewayOpCode.InvalidSession:
+                        // Discord's answer to an Identify it refused (e.g. too soon in its bucket).
+                        attempt.IdentifyPermit?.Dispose();
                         var resumable = payload.Data.ValueKind == JsonValueKind.True && SessionId() is not null;
                         await connection.CloseAsync(GatewayCloseCodes.ReconnectClosure, "invalid session");
                         if (resumable)
@@ -476,6 +480,8 @@ internal sealed partial class GatewayShard
             LogMalformedReady(ShardId, ex.Message);
         }
 
+        // Discord has counted our Identify: the next shard of the bucket may go one interval from now.
+        attempt.IdentifyPermit?.Dispose();
         lock (_lock)
         {
             _sessionId = ready?.SessionId;
@@ -608,16 +614,10 @@ internal sealed partial class GatewayShard
             Presence = presence,
         };
         var payload = GatewayConnection.Encode(GatewayOpCode.Identify, identify, GatewayJsonContext.Default.GatewayCommandIdentifyData);
-        // Counted before sending: if the send fails half-way Discord may still have taken it.
+        // Counted before sending: if the send fails half-way Discord may still have taken it. The permit stays held
+        // until Discord answers (READY, op 9, a close): only then do we know Discord has counted this Identify.
         permit.MarkSent();
-        try
-        {
-            await connection.SendAsync(GatewayOpCode.Identify, payload, essential: true, cancellationToken);
-        }
-        finally
-        {
-            permit.Dispose();
-        }
+        await connection.SendAsync(GatewayOpCode.Identify, payload, essential: true, cancellationToken);
 
         attempt.IdentifyPresence = presence;
         lock (_lock)

@@ -9,8 +9,17 @@ public sealed class GatewayTimings
     /// <summary>The timings Discord documents.</summary>
     public static GatewayTimings Discord { get; } = new();
 
-    /// <summary>Identifies per rate-limit bucket are spaced at least this far apart (Discord: 5 s).</summary>
+    /// <summary>
+    /// Identifies per rate-limit bucket are spaced at least this far apart (Discord: 5 s), counted from Discord's
+    /// answer to the previous one: Discord counts an Identify when it arrives, which only its answer proves.
+    /// </summary>
     public TimeSpan IdentifyInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// How long an Identify without an answer (READY, op 9 or a close) keeps its bucket; after that the interval
+    /// counts from then, so one stuck connection cannot hold back the other shards of its bucket for good.
+    /// </summary>
+    public TimeSpan IdentifyAnswerTimeout { get; init; } = TimeSpan.FromSeconds(15);
 
     /// <summary>After op 9 with <c>d: false</c>, wait a random time in this range before identifying (Discord: 1–5 s).</summary>
     public TimeSpan InvalidSessionMinDelay { get; init; } = TimeSpan.FromSeconds(1);

@@ -33,6 +33,43 @@ public sealed class GatewayIdentifyLimiterTests
     }
 
     [Fact]
+    public async Task The_interval_counts_from_Discords_answer_not_from_the_send()
+    {
+        Answer(remaining: 10, maxConcurrency: 1);
+        var limiter = Limiter();
+        var shard0 = await limiter.AcquireAsync(0, () => { }, CancellationToken.None);
+        shard0.MarkSent();
+
+        var shard1 = limiter.AcquireAsync(1, () => { }, CancellationToken.None);
+        _time.Advance(TimeSpan.FromSeconds(6));
+        Assert.False(shard1.IsCompleted, "Discord has not answered shard 0's Identify yet, so it may not have counted it.");
+        shard0.Dispose(); // READY arrives 6 s after the send.
+        _time.Advance(TimeSpan.FromSeconds(4.9));
+        Assert.False(shard1.IsCompleted, "Only 4.9 s since Discord answered shard 0.");
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        (await shard1.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+    }
+
+    [Fact]
+    public async Task An_identify_never_answered_frees_its_bucket_after_the_answer_timeout()
+    {
+        Answer(remaining: 10, maxConcurrency: 1);
+        var limiter = Limiter();
+        using var stuck = await limiter.AcquireAsync(0, () => { }, CancellationToken.None);
+        stuck.MarkSent();
+
+        var next = limiter.AcquireAsync(1, () => { }, CancellationToken.None);
+        _time.Advance(GatewayTimings.Discord.IdentifyAnswerTimeout - TimeSpan.FromMilliseconds(1));
+        Assert.False(next.IsCompleted, "The stuck shard's Identify may still be answered.");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        _time.Advance(GatewayTimings.Discord.IdentifyInterval - TimeSpan.FromMilliseconds(1));
+        Assert.False(next.IsCompleted, "The interval counts from the timeout, the latest moment Discord can have counted it.");
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        Assert.Equal(9, limiter.RemainingSessionStarts); // The unanswered Identify still counts; the unused permit does not.
+    }
+
+    [Fact]
     public async Task With_no_session_starts_left_it_waits_for_reset_after_then_asks_Discord_again()
     {
         Answer(remaining: 0, maxConcurrency: 1, resetAfter: TimeSpan.FromHours(1));

@@ -38,6 +38,37 @@ public sealed class GatewayShardingTests
     }
 
     [Fact]
+    public async Task An_identify_slowed_on_the_way_is_not_followed_within_the_window_by_the_next_shard_of_its_bucket()
+    {
+        // The first Identify is held on the way until a second one overtakes it (or 300 ms pass). A client that spaced
+        // identifies from its own send time would send the second 50 ms after the first, and the gateway would see
+        // both at once; a client that waits for the gateway's answer to the first cannot be overtaken.
+        var overtaken = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrivals = 0;
+        await using var harness = await GatewayHarness.StartAsync(fake =>
+        {
+            fake.RecommendedShards = 2;
+            fake.MaxConcurrency = 1;
+            fake.IdentifyInTransit = async (_, cancellationToken) =>
+            {
+                if (Interlocked.Increment(ref arrivals) == 1)
+                {
+                    await Task.WhenAny(overtaken.Task, Task.Delay(TimeSpan.FromMilliseconds(300), cancellationToken));
+                }
+                else
+                {
+                    overtaken.TrySetResult();
+                }
+            };
+        });
+        await harness.Gateway.WaitUntilReadyAsync(CancellationToken.None);
+
+        Assert.Equal(0, harness.Fake.IdentifyRateViolations);
+        Assert.Equal(["[0,2]", "[1,2]"], IdentifiedShards(harness));
+        Assert.All(harness.Gateway.GetStatus().Shards, s => Assert.Equal(1, s.IdentifyCount));
+    }
+
+    [Fact]
     public async Task A_configured_shard_subset_runs_only_those_shards()
     {
         await using var harness = await GatewayHarness.StartAsync(

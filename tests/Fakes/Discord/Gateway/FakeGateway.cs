@@ -445,6 +445,11 @@ public sealed class FakeGateway : IFakeGateway
 
     private async Task IdentifyAsync(FakeGatewayConnection connection, JsonNode? data, CancellationToken cancellationToken)
     {
+        if (_options.IdentifyInTransit is { } inTransit)
+        {
+            await inTransit(ShardIdOf(data), cancellationToken);
+        }
+
         if (data is JsonObject recorded)
         {
             lock (_lock)
@@ -779,6 +784,10 @@ public sealed class FakeGateway : IFakeGateway
         new() { ["op"] = 0, ["d"] = data, ["s"] = sequence, ["t"] = eventName };
 
     private static string Snowflake(ulong id) => id.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The shard an Identify names, whether or not the rest of it is valid; 0 when it names none.</summary>
+    private static int ShardIdOf(JsonNode? identify) =>
+        identify is JsonObject payload && payload["shard"] is JsonArray { Count: 2 } pair && TryGetInt(pair[0], out var shardId) ? shardId : 0;
 
     private static bool TryGetInt(JsonNode? node, out int value)
     {

@@ -30,6 +30,13 @@ public sealed class FakeGatewayOptions
     /// <summary>Discord's 5 s identify window; a second Identify in one bucket within it gets op 9 false.</summary>
     public TimeSpan IdentifyWindow { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Awaited before the fake sees each Identify (given the shard it names), as a network path may hold it on the
+    /// way: the fake counts it against <see cref="IdentifyWindow"/> only once this completes, so a test can slow an
+    /// Identify down or let a later one overtake it. Null for none.
+    /// </summary>
+    public Func<int, CancellationToken, Task>? IdentifyInTransit { get; set; }
+
     /// <summary>Whether the application may use privileged intents (GUILD_MEMBERS, GUILD_PRESENCES, MESSAGE_CONTENT); otherwise 4014.</summary>
     public bool PrivilegedIntentsAllowed { get; set; }
 
