@@ -15,6 +15,17 @@ internal sealed class GatewayHarness : IAsyncDisposable
     /// <summary>Distinctive, so a test can prove it never reaches a log line.</summary>
     public const string Token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.fake-gateway.s3cr3t-t0ken";
 
+    /// <summary>
+    /// The heartbeat interval for tests that do not ask for heartbeats: so long that no scheduled beat happens during
+    /// a test, so a busy machine can never delay an ACK into a false zombie and an extra connection.
+    /// </summary>
+    public static readonly TimeSpan QuietHeartbeat = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The client's identify interval is longer than the fake's window (40 ms) by a little headroom for the two clocks
+    /// (the client's monotonic one, the fake's wall clock); the client counts it from the fake's answer, so scheduling
+    /// delays on a busy machine can only widen the gap the fake sees.
+    /// </summary>
     public static readonly GatewayTimings FastTimings = new()
     {
         IdentifyInterval = TimeSpan.FromMilliseconds(50),
@@ -67,7 +78,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var fakeOptions = new FakeGatewayOptions
         {
             Token = Token,
-            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            HeartbeatInterval = QuietHeartbeat,
             IdentifyWindow = TimeSpan.FromMilliseconds(40),
         };
         fake?.Invoke(fakeOptions);

@@ -7,10 +7,10 @@ namespace SeedreamBot.Discord.Tests.Gateway;
 public sealed class GatewayHeartbeatTests
 {
     /// <summary>
-    /// Short enough to see several beats in a second, long enough that a busy CI machine never delays an ACK past the
-    /// next beat (which would be a false zombie, and a second connection these tests would count).
+    /// Short enough to see several beats in about a second, long enough that a busy CI machine never delays an ACK
+    /// past the next beat (which would be a false zombie, and a second connection these tests would count).
     /// </summary>
-    private static readonly TimeSpan SteadyInterval = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan SteadyInterval = TimeSpan.FromMilliseconds(400);
 
     [Fact]
     public async Task A_heartbeat_request_is_answered_at_once_with_the_last_sequence()
@@ -52,7 +52,7 @@ public sealed class GatewayHeartbeatTests
         }
 
         var acksAfterBurst = harness.Fake.GetShardStats().HeartbeatAcks;
-        await harness.Fake.WaitForHeartbeatAcksAsync(count: acksAfterBurst + 4);
+        await harness.Fake.WaitForHeartbeatAcksAsync(count: acksAfterBurst + 3);
 
         var typed = harness.Events.Named("TYPING_START");
         Assert.Equal(Enumerable.Range(0, 200), typed.Select(d => d.Data.GetProperty("n").GetInt32()));
@@ -76,7 +76,7 @@ public sealed class GatewayHeartbeatTests
         await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
         var acks = harness.Fake.GetShardStats().HeartbeatAcks;
 
-        await harness.Fake.WaitForHeartbeatAcksAsync(count: acks + 4);
+        await harness.Fake.WaitForHeartbeatAcksAsync(count: acks + 3);
 
         Assert.Equal(1, harness.Fake.ConnectionCount);
         Assert.False(handler.IsCompleted);

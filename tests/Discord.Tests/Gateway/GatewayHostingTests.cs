@@ -96,7 +96,7 @@ public sealed class GatewayHostingTests
     [Fact]
     public async Task In_a_host_the_gateway_connects_and_shutdown_closes_with_1000()
     {
-        await using var fake = await FakeGatewayHost.StartAsync(new() { Token = GatewayHarness.Token, HeartbeatInterval = TimeSpan.FromSeconds(1) });
+        await using var fake = await FakeGatewayHost.StartAsync(new() { Token = GatewayHarness.Token, HeartbeatInterval = GatewayHarness.QuietHeartbeat });
         var builder = Host.CreateApplicationBuilder();
         builder.Logging.ClearProviders();
         builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?> { ["Discord:Token"] = GatewayHarness.Token });
@@ -166,8 +166,10 @@ public sealed class GatewayHostingTests
         listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) => Record(instrument, value, tags));
         listener.Start();
 
-        await using var harness = await GatewayHarness.StartAsync(fake => fake.HeartbeatInterval = TimeSpan.FromMilliseconds(100), meterFactory: factory);
+        // Heartbeats on request only: a short interval could turn a busy moment into a false zombie and a reconnect.
+        await using var harness = await GatewayHarness.StartAsync(meterFactory: factory);
         await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
+        await harness.Fake.RequestHeartbeatAsync();
         await harness.WaitForStatusAsync(s => s.Latency is not null, "a heartbeat ACK processed");
         await harness.Fake.SendReconnectAsync();
         await harness.Events.WaitForEventAsync(GatewayEventNames.Resumed);

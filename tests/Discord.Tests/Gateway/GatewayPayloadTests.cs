@@ -111,8 +111,10 @@ public sealed class GatewayPayloadTests
     [Fact]
     public async Task No_log_line_ever_contains_the_token()
     {
-        await using var harness = await GatewayHarness.StartAsync(fake => fake.HeartbeatInterval = TimeSpan.FromMilliseconds(100));
+        await using var harness = await GatewayHarness.StartAsync();
         await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
+        await harness.Fake.RequestHeartbeatAsync();
+        await harness.Fake.WaitForHeartbeatAcksAsync();
         await harness.Fake.DropAsync();
         await harness.Fake.WaitForResumeAsync();
         await harness.Fake.SendInvalidSessionAsync(resumable: false);

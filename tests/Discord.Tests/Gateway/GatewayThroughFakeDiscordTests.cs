@@ -20,7 +20,7 @@ public sealed class GatewayThroughFakeDiscordTests
         var gatewayFake = new FakeGateway(new FakeGatewayOptions
         {
             Token = FakeDiscordOptions.DefaultToken,
-            HeartbeatInterval = TimeSpan.FromSeconds(1),
+            HeartbeatInterval = GatewayHarness.QuietHeartbeat,
             IdentifyWindow = TimeSpan.FromMilliseconds(40),
         });
         await using var discord = new FakeDiscordServer(gatewayFake);
