@@ -44,8 +44,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 
         var (status, body, _) = await Eventually.Until(
             () => _bot.GetAsync("/healthz").GetAwaiter().GetResult(),
-            answer => answer.Status == 503,
-            "/healthz to turn unhealthy");
+            answer => answer.Status == 503 && answer.Body.Contains("close_code", StringComparison.Ordinal),
+            "/healthz to report the refused connection");
 
         var json = JsonNode.Parse(body)!.AsObject();
         Assert.Equal("unhealthy", json["status"]!.GetValue<string>());
