@@ -97,7 +97,7 @@ public sealed class GatewayDispatchHubTests : IDisposable
 
         var reader = _hub.Subscribe(CancellationToken.None);
 
-        await reader.Completion.WaitAsync(TimeSpan.FromSeconds(5));
+        await reader.Completion.WaitAsync(TimeSpan.FromSeconds(15));
     }
 
     public void Dispose()
@@ -115,7 +115,7 @@ public sealed class GatewayDispatchHubTests : IDisposable
     private static async Task<List<int>> Sequences(ChannelReader<GatewayDispatch> reader)
     {
         var sequences = new List<int>();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(15));
         await foreach (var dispatch in reader.ReadAllAsync(timeout.Token))
         {
             sequences.Add(dispatch.Sequence);
