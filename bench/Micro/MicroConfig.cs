@@ -31,13 +31,17 @@ public static class MicroConfig
     public static IReadOnlyList<MicroResult> Results(IEnumerable<Summary> summaries) =>
         summaries
             .SelectMany(summary => summary.BenchmarksCases.Select(benchmark => (summary, benchmark)))
+            .OrderBy(pair => pair.benchmark.Descriptor.Type.Name, StringComparer.Ordinal)
+            .ThenBy(pair => pair.benchmark.Descriptor.MethodIndex)
+            .ThenBy(pair => pair.benchmark.Parameters.DisplayInfo, StringComparer.Ordinal)
             .Select(pair =>
             {
                 var (summary, benchmark) = pair;
                 var report = summary[benchmark];
                 var descriptor = benchmark.Descriptor;
+                var parameters = benchmark.Parameters.Count == 0 ? "" : " (" + benchmark.Parameters.DisplayInfo.Trim('[', ']') + ")";
                 var name = descriptor.Type.Name.Replace("Benchmarks", "", StringComparison.Ordinal) + ": " +
-                    descriptor.WorkloadMethodDisplayInfo.Trim('\'', '"');
+                    descriptor.WorkloadMethodDisplayInfo.Trim('\'', '"') + parameters;
                 return new MicroResult(
                     name,
                     descriptor.WorkloadMethod.Name,

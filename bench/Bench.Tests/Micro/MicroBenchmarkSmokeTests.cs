@@ -58,21 +58,31 @@ public sealed class MicroBenchmarkSmokeTests
     [Fact]
     public void The_ledger_benchmarks_hold_and_settle_durably()
     {
-        var benchmark = new LedgerBenchmarks();
-        benchmark.Setup();
+        var single = new LedgerBenchmarks();
+        single.Setup();
         try
         {
-            var balance = benchmark.HoldAndSettle();
+            var balance = single.HoldAndSettle();
             Assert.NotNull(balance);
             Assert.Equal(0, balance.Held);
             Assert.Equal(1, balance.SpentThisPeriod);
-
-            benchmark.HoldAndSettleConcurrently();
-            benchmark.HoldAndSettleConcurrently();
         }
         finally
         {
-            benchmark.Cleanup();
+            single.Cleanup();
+        }
+
+        var concurrent = new ConcurrentLedgerBenchmarks { Callers = 64 };
+        concurrent.Setup();
+        try
+        {
+            concurrent.HoldAndSettleConcurrently();
+            concurrent.HoldAndSettleConcurrently();
+            Assert.Equal(2 * ConcurrentLedgerBenchmarks.PairsPerRound, concurrent.Pairs);
+        }
+        finally
+        {
+            concurrent.Cleanup();
         }
     }
 }

@@ -26,16 +26,21 @@ public sealed class MicroReport
 
     public string TargetRows()
     {
-        var concurrent = Find(nameof(LedgerBenchmarks.HoldAndSettleConcurrently));
-        var single = Find(nameof(LedgerBenchmarks.HoldAndSettle));
         const string Target = "ledger ≥ 2,000 durable hold+settle pairs/s";
-        if (concurrent?.OperationsPerSecond is not { } pairs)
+        var best = Results
+            .Where(r => r.Method == nameof(ConcurrentLedgerBenchmarks.HoldAndSettleConcurrently) && r.OperationsPerSecond is not null)
+            .MaxBy(r => r.OperationsPerSecond);
+        if (best?.OperationsPerSecond is not { } pairs)
         {
             return $"| {Target} | — | not run |\n";
         }
 
-        var measured = $"{Rate(pairs)} pairs/s with {LedgerBenchmarks.Workers} callers" +
-            (single?.OperationsPerSecond is { } alone ? $" ({Rate(alone)}/s for one caller alone)" : "") +
+        var single = Find(nameof(LedgerBenchmarks.HoldAndSettle));
+        var callers = best.Benchmark.Contains('(', StringComparison.Ordinal)
+            ? best.Benchmark[(best.Benchmark.IndexOf('(', StringComparison.Ordinal) + 1)..].TrimEnd(')')
+            : "many callers";
+        var measured = $"{Rate(pairs)} pairs/s ({callers})" +
+            (single?.OperationsPerSecond is { } alone ? $"; {Rate(alone)}/s for one caller alone" : "") +
             (Quick ? " (quick run)" : "");
         return $"| {Target} | {measured} | {(pairs >= LedgerTarget ? "PASS" : "**MISS**")} |\n";
     }
