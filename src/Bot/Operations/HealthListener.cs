@@ -84,7 +84,7 @@ public sealed partial class HealthListener : IHostedService, IAsyncDisposable
         }
 
         _server = server;
-        _addresses = [.. addresses.Addresses.Select(address => HealthOptions.ToLocalAddress(address)!).Where(address => address is not null)];
+        _addresses = [.. addresses.Addresses.Select(HealthOptions.ToLocalAddress).OfType<Uri>()];
         LogListening(string.Join(", ", addresses.Addresses));
     }
 
