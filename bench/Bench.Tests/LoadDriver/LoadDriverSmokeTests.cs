@@ -88,6 +88,9 @@ public sealed class LoadDriverSmokeTests : IDisposable
         Assert.True(generations.MeanPolls >= 1 && generations.MaxPolls >= 1);
         Assert.True(generations.MeanProgressEdits >= 1);
         Assert.True(generations.PeakWorkingSetBytes > 0);
+
+        // Causal order: submitted after the dispatch, posted after the download.
+        Assert.True(generations.Stages.Submit > TimeSpan.Zero && generations.Stages.Delivery > TimeSpan.Zero, generations.Stages.ToString());
         Assert.Equal(3, report.Targets().Count(t => t.Passed is not null));
     }
 

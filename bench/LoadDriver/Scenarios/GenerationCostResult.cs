@@ -18,6 +18,7 @@ namespace SeedreamBot.Bench.LoadDriver.Scenarios;
 /// <param name="MeanQueueEdits">Queue-position edits per job, averaged.</param>
 /// <param name="MinEditGap">The shortest time between any two edits (progress or queue position) of one message.</param>
 /// <param name="PeakWorkingSetBytes">The bot's peak resident memory over its life (VmHWM).</param>
+/// <param name="Stages">Where the wall time goes beside the job itself, averaged.</param>
 internal sealed record GenerationCostResult(
     int Generations,
     int Failed,
@@ -35,7 +36,8 @@ internal sealed record GenerationCostResult(
     TimeSpan? MinProgressEditGap,
     double MeanQueueEdits,
     TimeSpan? MinEditGap,
-    long PeakWorkingSetBytes)
+    long PeakWorkingSetBytes,
+    GenerationStages Stages)
 {
     /// <summary>CPU per generation as a share of the generation's wall time.</summary>
     public double CpuShareOfWallTime => MeanWallTime > TimeSpan.Zero ? CpuPerGeneration / MeanWallTime : 0;

@@ -59,6 +59,17 @@ internal static class GenerationCostScenario
             .OfType<TimeSpan>()
             .ToList();
         var count = options.Generations;
+
+        // Means are linear, so the mean of each stage is the difference of the mean timestamps around it: no need
+        // to pair every interaction with its job.
+        var dispatched = Mean(measured.Select(i => i.DispatchedAt));
+        var submitted = Mean(requests.Where(r => r.Route == FakeRoute.Generate).Select(r => r.Timestamp));
+        var downloaded = Mean(requests.Where(r => r.Route == FakeRoute.Cdn).Select(r => r.Timestamp));
+        var delivered = Mean(measured.Select(i => DeliveredAt(calls, i)).OfType<DateTimeOffset>());
+        var stages = new GenerationStages(
+            submitted - dispatched,
+            downloaded - submitted - options.JobDuration,
+            delivered - downloaded);
         return new GenerationCostResult(
             count,
             measured.Count(ImagineRequests.IsFailure),
@@ -76,7 +87,14 @@ internal static class GenerationCostScenario
             progressGaps.Count == 0 ? null : progressGaps.Min(),
             queueEdits.Average(e => e.Count),
             anyGaps.Count == 0 ? null : anyGaps.Min(),
-            run.Bot.ReadMemory().PeakResidentBytes);
+            run.Bot.ReadMemory().PeakResidentBytes,
+            stages);
+    }
+
+    private static DateTimeOffset Mean(IEnumerable<DateTimeOffset> times)
+    {
+        var list = times.ToList();
+        return list.Count == 0 ? default : new DateTimeOffset((long)list.Average(t => (double)t.UtcTicks), TimeSpan.Zero);
     }
 
     /// <summary>
