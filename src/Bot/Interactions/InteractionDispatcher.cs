@@ -16,17 +16,42 @@ public sealed partial class InteractionDispatcher : BackgroundService
     private readonly InteractionProcessor _processor;
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private readonly CancellationTokenSource _unsubscribe = new();
+    private readonly System.Threading.Channels.ChannelReader<GatewayDispatch> _dispatches;
 
     public InteractionDispatcher(DiscordGateway gateway, InteractionProcessor processor, ILogger<InteractionDispatcher> logger)
     {
         _gateway = gateway;
         _processor = processor;
         _logger = logger;
+
+        // Subscribed here, not in ExecuteAsync: the host builds every hosted service before starting any, so no
+        // event (an interaction right after READY) can arrive before this subscription exists. ExecuteAsync runs
+        // in the background and could start after the gateway is already connected.
+        _dispatches = gateway.Subscribe(_unsubscribe.Token);
+    }
+
+    public override async Task StopAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await base.StopAsync(cancellationToken).ConfigureAwait(false);
+        }
+        finally
+        {
+            await _unsubscribe.CancelAsync().ConfigureAwait(false);
+        }
+    }
+
+    public override void Dispose()
+    {
+        _unsubscribe.Dispose();
+        base.Dispose();
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var dispatches = _gateway.Subscribe(stoppingToken);
+        var dispatches = _dispatches;
         try
         {
             await foreach (var dispatch in dispatches.ReadAllAsync(stoppingToken).ConfigureAwait(false))
