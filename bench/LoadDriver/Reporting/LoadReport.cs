@@ -151,10 +151,11 @@ internal sealed class LoadReport
             text.AppendLine("|---|---:|");
             text.AppendLine($"| wall time (dispatch → image posted), mean | {Units.Seconds(g.MeanWallTime)} |");
             text.AppendLine(
-                $"| … of which: dispatch → submitted to Apiframe / job / job done → result fetched / fetched → posted | " +
-                $"{Units.Seconds(g.Stages.Submit)} / {Units.Seconds(g.JobDuration)} / {Units.Seconds(g.Stages.Detection)} / {Units.Seconds(g.Stages.Delivery)} |");
+                $"| … of which: dispatch → submitted / job / done → seen done / seen → download / download → posted | " +
+                $"{Units.Seconds(g.Stages.Submit)} / {Units.Seconds(g.JobDuration)} / {Units.Seconds(g.Stages.Detection)} / " +
+                $"{Units.Seconds(g.Stages.Fetch)} / {Units.Seconds(g.Stages.Delivery)} |");
             text.AppendLine($"| bot CPU time | {Units.Ms(g.CpuPerGeneration)} ({Units.Percent(g.CpuShareOfWallTime)} of wall time) |");
-            text.AppendLine($"| Discord REST calls | {Units.Number(g.DiscordCallsPerGeneration, "0.0")} |");
+            text.AppendLine($"| Discord REST calls | {Units.Number(g.DiscordCallsPerGeneration, "0.0")} ({g.RateLimited} answered 429 in all) |");
             text.AppendLine($"| Apiframe API calls (submit + polls) | {Units.Number(g.ApiframeCallsPerGeneration, "0.0")} |");
             text.AppendLine($"| Apiframe CDN downloads | {Units.Number(g.CdnDownloadsPerGeneration, "0.0")} |");
             text.AppendLine($"| status polls per job (mean / max) | {Units.Number(g.MeanPolls, "0.0")} / {g.MaxPolls} |");

@@ -8,6 +8,7 @@ namespace SeedreamBot.Bench.LoadDriver.Scenarios;
 /// <param name="MeanWallTime">From the dispatch to the result in <c>@original</c>, averaged.</param>
 /// <param name="CpuPerGeneration">The bot's CPU time over the measured window, divided by the generations.</param>
 /// <param name="DiscordCallsPerGeneration">Discord REST calls per generation (callback, edits, delivery).</param>
+/// <param name="RateLimited">Discord calls answered 429 in the measured window (each is retried, and counted in the calls).</param>
 /// <param name="ApiframeCallsPerGeneration">Apiframe API calls per generation (submit, polls, account).</param>
 /// <param name="CdnDownloadsPerGeneration">Result downloads from Apiframe's CDN per generation.</param>
 /// <param name="MeanPolls">Status polls per job, averaged.</param>
@@ -27,6 +28,7 @@ internal sealed record GenerationCostResult(
     TimeSpan MeanWallTime,
     TimeSpan CpuPerGeneration,
     double DiscordCallsPerGeneration,
+    int RateLimited,
     double ApiframeCallsPerGeneration,
     double CdnDownloadsPerGeneration,
     double MeanPolls,

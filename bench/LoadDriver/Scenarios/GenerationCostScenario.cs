@@ -64,11 +64,13 @@ internal static class GenerationCostScenario
         // to pair every interaction with its job.
         var dispatched = Mean(measured.Select(i => i.DispatchedAt));
         var submitted = Mean(requests.Where(r => r.Route == FakeRoute.Generate).Select(r => r.Timestamp));
+        var noticed = Mean(requests.Where(r => r.Route == FakeRoute.GetJob).GroupBy(r => r.Path).Select(polls => polls.Max(r => r.Timestamp)));
         var downloaded = Mean(requests.Where(r => r.Route == FakeRoute.Cdn).Select(r => r.Timestamp));
         var delivered = Mean(measured.Select(i => DeliveredAt(calls, i)).OfType<DateTimeOffset>());
         var stages = new GenerationStages(
             submitted - dispatched,
-            downloaded - submitted - options.JobDuration,
+            noticed - submitted - options.JobDuration,
+            downloaded - noticed,
             delivered - downloaded);
         return new GenerationCostResult(
             count,
@@ -78,6 +80,7 @@ internal static class GenerationCostScenario
             wall.Count == 0 ? TimeSpan.Zero : TimeSpan.FromTicks((long)wall.Average(w => w.Ticks)),
             cpu / count,
             (double)calls.Count / count,
+            calls.Count(call => call.StatusCode == 429),
             (double)requests.Count(r => r.Route != FakeRoute.Cdn) / count,
             (double)requests.Count(r => r.Route == FakeRoute.Cdn) / count,
             jobs.Count == 0 ? 0 : jobs.Average(j => j.Polls),
@@ -98,12 +101,13 @@ internal static class GenerationCostScenario
     }
 
     /// <summary>
-    /// Arrival timestamps of the edits of <c>@original</c> without a file (so not the delivery) whose embed has
-    /// <paramref name="color"/>: the generation messages tell progress from queue position by colour.
+    /// Arrival timestamps of the accepted edits of <c>@original</c> without a file (so not the delivery) whose embed
+    /// has <paramref name="color"/>: the generation messages tell progress from queue position by colour. A 429 and
+    /// its retry are one edit.
     /// </summary>
     private static List<long> EditTimes(List<FakeDiscordCall> calls, FakeInteraction interaction, int color) =>
         calls
-            .Where(call => IsOriginalEdit(call, interaction) && !call.Files.Any() && EmbedColor(call) == color)
+            .Where(call => IsOriginalEdit(call, interaction) && call.StatusCode == 200 && !call.Files.Any() && EmbedColor(call) == color)
             .Select(call => call.ReceivedTimestamp)
             .Order()
             .ToList();
