@@ -98,7 +98,7 @@ public sealed class LoadReportTests
     }
 
     private static AckBurstResult Burst(int size, TimeSpan p99, int missed) =>
-        new(size, new LatencySummary(size - missed, p99 / 2, p99, p99, p99 + Ms, p99 / 2), missed, missed, 0, 5 * Ms, new BotAckLatency(size, 0.01, 0.025), 2 * Ms);
+        new(size, new LatencySummary(size - missed, p99 / 2, p99, p99, p99 + Ms, p99 / 2), missed, missed, 0, 5 * Ms, new BotAckLatency(size, 0.01, 0.025), 2 * Ms, 1 * Ms);
 
     private static GenerationCostResult Generation(int maxPolls, TimeSpan minGap, TimeSpan cpu) =>
         new(60, 0, TimeSpan.FromSeconds(12), 4_000_000, TimeSpan.FromSeconds(13), cpu, 8, 0, 5, 1, 4, maxPolls, 5, 6, minGap, 0.5, TimeSpan.FromMilliseconds(30), 150_000_000, new GenerationStages(TimeSpan.FromSeconds(0.2), TimeSpan.FromSeconds(2.5), TimeSpan.FromSeconds(0.01), TimeSpan.FromSeconds(0.3)));

@@ -126,7 +126,7 @@ internal sealed class LoadReport
                 $"{Options.WarmupInteractions} warm-up interactions. The bot's own view (gateway receive → callback accepted, from " +
                 "its `seedreambot.interaction.ack_latency` histogram, so a bucket bound) leaves out the fake's sending and the socket.");
             text.AppendLine();
-            text.AppendLine("| simultaneous /imagine | p50 | p95 | p99 | max | missed 3 s (10062) | not a public deferral | dispatch spread | bot's own p50 / p99 | bot CPU per interaction |");
+            text.AppendLine("| simultaneous /imagine | p50 | p95 | p99 | max | missed 3 s (10062) | not a public deferral | dispatch spread | bot's own p50 / p99 | CPU per interaction: bot / fakes |");
             text.AppendLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
             foreach (var burst in AckBursts)
             {
@@ -135,7 +135,7 @@ internal sealed class LoadReport
                     $"| {Units.Count(burst.Size)} | {Units.Ms(l.P50)} | {Units.Ms(l.P95)} | {Units.Ms(l.P99)} | {Units.Ms(l.Max)} | " +
                     $"{burst.Missed} ({burst.UnknownInteractionErrors}) | {burst.NotDeferred} | {Units.Ms(burst.DispatchSpread)} | " +
                     $"{(burst.BotSide is { } bot ? $"{Units.AtMost(bot.P50AtMost)} / {Units.AtMost(bot.P99AtMost)}" : "—")} | " +
-                    $"{Units.Ms(burst.CpuPerInteraction)} |");
+                    $"{Units.Ms(burst.CpuPerInteraction)} / {Units.Ms(burst.FakesCpuPerInteraction)} |");
             }
 
             text.AppendLine();

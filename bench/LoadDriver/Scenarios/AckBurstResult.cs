@@ -10,6 +10,7 @@ namespace SeedreamBot.Bench.LoadDriver.Scenarios;
 /// <param name="NotDeferred">Answered otherwise than with a public deferral (a refusal would show here).</param>
 /// <param name="DispatchSpread">From the first dispatch leaving the fake to the last one.</param>
 /// <param name="CpuPerInteraction">The bot's CPU time from the burst until all were answered, per interaction (includes starting the generations meanwhile).</param>
+/// <param name="FakesCpuPerInteraction">The driver's CPU time over the same window, per interaction: the fakes share the cores with the bot.</param>
 /// <param name="BotSide">The bot's own view (gateway receive → callback accepted) from its /metrics histogram; null when unavailable.</param>
 internal sealed record AckBurstResult(
     int Size,
@@ -19,4 +20,5 @@ internal sealed record AckBurstResult(
     int NotDeferred,
     TimeSpan DispatchSpread,
     BotAckLatency? BotSide,
-    TimeSpan CpuPerInteraction);
+    TimeSpan CpuPerInteraction,
+    TimeSpan FakesCpuPerInteraction);
