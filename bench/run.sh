@@ -3,7 +3,7 @@
 #
 #   bench/run.sh [--quick] [--skip-load] [--skip-micro] [load driver options…]
 #
-#   --quick        small sizes and BenchmarkDotNet's ShortRun job (a few minutes instead of ~20)
+#   --quick        small sizes and BenchmarkDotNet's ShortRun job (about 3 minutes instead of about 10)
 #   --skip-load    only the BenchmarkDotNet micro-benchmarks
 #   --skip-micro   only the load driver
 #   anything else goes to the load driver, e.g. --only ack --ack 200 (see: dotnet <driver> --help)
@@ -59,7 +59,11 @@ ram="$(awk '/MemTotal/ { printf "%.1f GiB", $2 / 1048576 }' /proc/meminfo 2>/dev
 os="$( (. /etc/os-release 2>/dev/null && echo "${PRETTY_NAME:-unknown}") || echo unknown), kernel $(uname -r)"
 runtime="$(dotnet --list-runtimes | awk '/Microsoft.NETCore.App/ { v = $2 } END { print v }')"
 sdk="$(dotnet --version)"
-commit="$(git rev-parse --short HEAD 2>/dev/null || echo unknown)$(git diff --quiet HEAD -- src 2>/dev/null || echo ' (with uncommitted changes in src/)')"
+if commit="$(git rev-parse --short HEAD 2>/dev/null)"; then
+  git diff --quiet HEAD -- src 2>/dev/null || commit="$commit (with uncommitted changes in src/)"
+else
+  commit="unknown (not a git checkout)"
+fi
 load_after="$(cut -d' ' -f1-3 /proc/loadavg 2>/dev/null || echo "unknown")"
 
 report="$results/latest.md"
@@ -78,7 +82,7 @@ report="$results/latest.md"
   echo
   [[ -f "$work/load-details.md" ]] && cat "$work/load-details.md"
   [[ -f "$work/micro-details.md" ]] && cat "$work/micro-details.md"
-  echo "Reproduce: \`bench/run.sh\` (about 20 minutes; \`--quick\` for a smoke run). The bot's logs of each scenario" \
+  echo "Reproduce: \`bench/run.sh\` (about 10 minutes on 2 cores; \`--quick\` for a smoke run). The bot's logs of each scenario" \
     "are in \`bench/results/run/logs/\`, BenchmarkDotNet's own reports in \`bench/results/run/BenchmarkDotNet.Artifacts/\`."
 } > "$report"
 
