@@ -1,3 +1,4 @@
+using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
 
 namespace SeedreamBot.Bench.LoadDriver.Scenarios;
@@ -32,6 +33,8 @@ internal static class LargeResultScenario
         var peakReset = run.Bot.TryResetPeakMemory();
         var downloadsBefore = apiframe.CdnDownloads;
         var uploadsBefore = Uploads(discord);
+        var requestsBefore = apiframe.Requests.Count;
+        var callsBefore = discord.Calls.Count;
 
         using var sampling = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var sampler = SampleAsync(run, () => apiframe.CdnDownloads - downloadsBefore - (Uploads(discord) - uploadsBefore), sampling.Token);
@@ -42,11 +45,17 @@ internal static class LargeResultScenario
         await run.WaitUntilAsync(() => burst.All(ImagineRequests.IsFinished), options.WaitTimeout, "the large results", cancellationToken)
             .ConfigureAwait(false);
         await sampling.CancelAsync().ConfigureAwait(false);
-        var (sampledPeak, peakInFlight) = await sampler.ConfigureAwait(false);
+        var (sampledPeak, sampledInFlight) = await sampler.ConfigureAwait(false);
+        var peakInFlight = sampledInFlight;
         run.Bot.EnsureRunning();
 
         // VmHWM catches a peak between two samples, but only counts from the reset if the kernel allowed one.
         var peak = peakReset ? Math.Max(sampledPeak, run.Bot.ReadMemory().PeakResidentBytes) : sampledPeak;
+
+        // Sampling can miss a short overlap; the fakes' own timestamps cannot (download start → upload start, a lower bound).
+        var downloads = apiframe.Requests.Skip(requestsBefore).Where(r => r.Route == FakeRoute.Cdn).Select(r => r.Timestamp);
+        var uploads = discord.Calls.Skip(callsBefore).Where(IsDelivery).Select(c => c.ReceivedAt);
+        peakInFlight = Math.Max(peakInFlight, PeakOverlap(downloads, uploads));
         return new LargeResultResult(
             options.LargeResults,
             burst.Count(ImagineRequests.IsFailure),
@@ -88,6 +97,25 @@ internal static class LargeResultScenario
     }
 
     /// <summary>Deliveries (edits of <c>@original</c> carrying the image) the fake Discord has fully received.</summary>
-    private static int Uploads(FakeDiscordServer discord) =>
-        discord.Calls.Count(call => call.Method == "PATCH" && call.Route == OriginalRoute && call.IsMultipart && call.Files.Any());
+    private static int Uploads(FakeDiscordServer discord) => discord.Calls.Count(IsDelivery);
+
+    private static bool IsDelivery(FakeDiscordCall call) =>
+        call.Method == "PATCH" && call.Route == OriginalRoute && call.IsMultipart && call.Files.Any();
+
+    /// <summary>The most images at once between their download starting and their upload starting.</summary>
+    internal static int PeakOverlap(IEnumerable<DateTimeOffset> downloadStarts, IEnumerable<DateTimeOffset> uploadStarts)
+    {
+        // At equal times the upload goes first, so a zero-length overlap does not count.
+        var events = downloadStarts.Select(t => (At: t, Change: 1)).Concat(uploadStarts.Select(t => (At: t, Change: -1)))
+            .OrderBy(e => e.At)
+            .ThenBy(e => e.Change);
+        int current = 0, peak = 0;
+        foreach (var (_, change) in events)
+        {
+            current += change;
+            peak = Math.Max(peak, current);
+        }
+
+        return peak;
+    }
 }
