@@ -28,7 +28,7 @@ internal sealed record LoadDriverOptions
     public IReadOnlyList<int> AckBurstSizes { get; init; } = [50, 200, 1000];
 
     /// <summary>Interactions answered before a burst so that the measured ones do not pay for JIT compilation.</summary>
-    public int WarmupInteractions { get; init; } = 5;
+    public int WarmupInteractions { get; init; } = 50;
 
     /// <summary>Generations finished before measuring, so JIT and first connections are not counted.</summary>
     public int WarmupGenerations { get; init; } = 2;
@@ -67,7 +67,7 @@ internal sealed record LoadDriverOptions
         Quick = true,
         IdleTime = TimeSpan.FromSeconds(2),
         AckBurstSizes = [10, 50],
-        WarmupInteractions = 2,
+        WarmupInteractions = 10,
         Generations = 4,
         JobDuration = TimeSpan.FromSeconds(3),
         GenerationImageBytes = 500_000,
@@ -89,6 +89,7 @@ internal sealed record LoadDriverOptions
           --large <k>              large results started at once (default 100)
           --large-bytes <bytes>    size of a large result (default 10000000)
           --idle-seconds <s>       idle time before the working set is read (default 10)
+          --warmup <n>             interactions answered before each burst (default 50)
           --set <Key=Value>        extra bot configuration, repeatable (e.g. --set Logging:LogLevel:Default=Debug)
         """;
 
@@ -122,6 +123,7 @@ internal sealed record LoadDriverOptions
                 "--large" => options with { LargeResults = Positive(name, value) },
                 "--large-bytes" => options with { LargeImageBytes = Positive(name, value) },
                 "--idle-seconds" => options with { IdleTime = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--warmup" => options with { WarmupInteractions = Positive(name, value) },
                 "--set" => WithSetting(options, value),
                 _ => throw new ArgumentException($"Unknown option {name}."),
             };
