@@ -51,9 +51,13 @@ public sealed class DiscordOptions
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00", ErrorMessage = "Discord:TransientRetryDelay must be between 00:00:00 and 00:01:00.")]
     public TimeSpan TransientRetryDelay { get; set; } = TimeSpan.FromSeconds(1);
 
-    /// <summary>The global request budget per second (Discord allows 50; interaction callbacks are exempt).</summary>
+    /// <summary>
+    /// The global request budget per second (Discord allows 50; interaction callbacks are exempt). The default stays
+    /// a little under: requests are counted when sent, Discord counts them when they arrive, and network jitter can
+    /// bunch a second's requests together on arrival.
+    /// </summary>
     [Range(1, 50, ErrorMessage = "Discord:GlobalRequestsPerSecond must be between 1 and 50 (Discord's global limit).")]
-    public int GlobalRequestsPerSecond { get; set; } = 50;
+    public int GlobalRequestsPerSecond { get; set; } = 45;
 
     /// <summary>Invalid requests (401/403/429) in 10 minutes that log a warning. Cloudflare bans the IP at 10,000.</summary>
     [Range(1, 10000, ErrorMessage = "Discord:InvalidRequestWarningThreshold must be between 1 and 10000.")]

@@ -26,6 +26,7 @@ public sealed partial class GenerationScheduler
     private readonly ConcurrentDictionary<string, Task> _running = new();
     private readonly ConcurrentDictionary<string, Announcement> _announced = new();
     private readonly ConcurrentDictionary<string, Task> _announcing = new();
+    private readonly ConcurrentDictionary<string, long> _enqueuedAt = new();
 
     public GenerationScheduler(
         GenerationStore store,
@@ -50,6 +51,9 @@ public sealed partial class GenerationScheduler
         metrics.Observe(() => _queue.WaitingCount, () => _running.Count);
     }
 
+    /// <summary>How long a new arrival may wait for a free slot before it is shown its place in line.</summary>
+    private static readonly TimeSpan SettleTime = TimeSpan.FromMilliseconds(200);
+
     public int Waiting => _queue.WaitingCount;
 
     public int Running => _running.Count;
@@ -59,6 +63,7 @@ public sealed partial class GenerationScheduler
 
     public void Enqueue(GenerationRecord generation)
     {
+        _enqueuedAt[generation.Id] = _time.GetTimestamp();
         _queue.Enqueue(generation.Id, generation.Scope);
         _changed.Release();
     }
@@ -96,6 +101,7 @@ public sealed partial class GenerationScheduler
         while (_running.Count < limit && _queue.TryDequeue(out var generationId, out var member))
         {
             _announced.TryRemove(generationId, out _);
+            _enqueuedAt.TryRemove(generationId, out _);
             var started = new TaskCompletionSource();
             _running[generationId] = RunOneAsync(generationId, member, started.Task, stoppingToken);
             started.SetResult();
@@ -189,6 +195,13 @@ public sealed partial class GenerationScheduler
                 continue;
             }
 
+            // A generation that arrived a moment ago may be about to start in a free slot: showing it "in line"
+            // first would only cost an edit that the progress edit replaces at once.
+            if (last is null && _enqueuedAt.TryGetValue(generationId, out var enqueuedAt) && _time.GetElapsedTime(enqueuedAt) < SettleTime)
+            {
+                continue;
+            }
+
             var generation = _store.Find(generationId);
             if (generation is null || generation.IsFinished)
             {
@@ -224,6 +237,11 @@ public sealed partial class GenerationScheduler
         foreach (var generationId in _announced.Keys.Where(id => !positions.ContainsKey(id)))
         {
             _announced.TryRemove(generationId, out _);
+        }
+
+        foreach (var generationId in _enqueuedAt.Keys.Where(id => !positions.ContainsKey(id) && !_running.ContainsKey(id)))
+        {
+            _enqueuedAt.TryRemove(generationId, out _);
         }
     }
 
