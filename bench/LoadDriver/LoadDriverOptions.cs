@@ -48,8 +48,8 @@ internal sealed record LoadDriverOptions
     /// <summary>A 3K PNG of about 10 MB, still under Discord's default 10 MiB upload limit.</summary>
     public int LargeImageBytes { get; init; } = 10_000_000;
 
-    /// <summary><c>Apiframe:MaxConcurrentJobs</c>; 64 is the most the bot accepts.</summary>
-    public int MaxConcurrentJobs { get; init; } = 64;
+    /// <summary><c>Apiframe:MaxConcurrentJobs</c>: 100, so the large-result scenario has 100 images in flight at a time.</summary>
+    public int MaxConcurrentJobs { get; init; } = 100;
 
     /// <summary><c>Credits:DefaultAllowance</c>: every member can afford every generation asked of them.</summary>
     public int DefaultAllowance { get; init; } = 1000;

@@ -171,7 +171,7 @@ internal sealed class LoadReport
         {
             text.AppendLine(
                 $"Large results: {large.Generations} generations of {Units.Megabytes(large.ImageBytes)} 3K PNGs started at once; " +
-                $"at most {large.MaxConcurrentJobs} run at Apiframe at a time (the bot's upper limit for " +
+                $"at most {large.MaxConcurrentJobs} run at Apiframe at a time (the configured " +
                 $"`Apiframe:MaxConcurrentJobs`){(large.Failed > 0 ? $", **{large.Failed} failed**" : "")}. " +
                 "In flight = download from the CDN started, upload to Discord not yet received.");
             text.AppendLine();

@@ -39,7 +39,7 @@ public sealed class ApiframeOptions : IValidatableObject
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
     /// <summary>How many generations may run at Apiframe at once (the job queue enforces it).</summary>
-    [Range(1, 64, ErrorMessage = "Apiframe:MaxConcurrentJobs must be between 1 and 64 (default 4).")]
+    [Range(1, 256, ErrorMessage = "Apiframe:MaxConcurrentJobs must be between 1 and 256 (default 4).")]
     public int MaxConcurrentJobs { get; set; } = 4;
 
     /// <summary>Timeout of one HTTP attempt (a retry gets a fresh one).</summary>

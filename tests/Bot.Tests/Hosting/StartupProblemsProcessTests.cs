@@ -52,7 +52,7 @@ public sealed class StartupProblemsProcessTests : IDisposable
         Assert.Contains("start with afk_", paragraph, StringComparison.Ordinal);
         Assert.DoesNotContain("sk-not-an-apiframe-key", paragraph, StringComparison.Ordinal);
         Assert.Contains("Generation:MaxJobsPerUser must be between 1 and 20", paragraph, StringComparison.Ordinal);
-        Assert.Contains("Apiframe:MaxConcurrentJobs must be between 1 and 64", paragraph, StringComparison.Ordinal);
+        Assert.Contains("Apiframe:MaxConcurrentJobs must be between 1 and 256", paragraph, StringComparison.Ordinal);
         Assert.Contains("Health:Urls", paragraph, StringComparison.Ordinal);
         Assert.Contains("Logging:Format must be simple, json or systemd", paragraph, StringComparison.Ordinal);
         Assert.DoesNotContain("Discord:Token", paragraph, StringComparison.Ordinal);
