@@ -152,7 +152,7 @@ public sealed class CreditModeration : ICreditModeration
             throw new ArgumentOutOfRangeException(nameof(period), period, "Unknown refill period.");
         }
 
-        return _database.Write(db =>
+        var result = _database.Write(db =>
         {
             var book = new CreditBook(db, _policy, _time.GetUtcNow());
             var guild = book.Guild(guildId);
@@ -172,14 +172,21 @@ public sealed class CreditModeration : ICreditModeration
             var updated = guild with { RefillPeriod = period, UpdatedAt = book.Now };
             GuildSettingsStore.Save(db, updated);
             var current = _policy.PeriodFor(updated);
-            _logger.LogInformation("Guild {GuildId}: refill period {Previous} -> {Current} by {ActorId}",
-                guildId, previous, current, actorId);
             return new AllowanceResult(ModerationRefusal.None,
                 period is null
                     ? $"The server uses the configured refill period again ({current})."
                     : $"Allowances now refill every {CreditPolicy.PeriodNoun(current)} ({current}).",
                 AllowanceTarget.Guild, guild.DefaultAllowance, updated.DefaultAllowance, previous, current, null, null);
         });
+
+        // Logged after the write: a write's work may run again when another write of its group fails.
+        if (result.Succeeded)
+        {
+            _logger.LogInformation("Guild {GuildId}: refill period {Previous} -> {Current} by {ActorId}",
+                guildId, result.PreviousPeriod, result.Period, actorId);
+        }
+
+        return result;
     }
 
     public CreditHistoryPage GetHistory(ulong guildId, ulong? userId = null, int page = 1, int pageSize = 10)

@@ -1,3 +1,4 @@
+using System.Runtime.ExceptionServices;
 using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -7,13 +8,17 @@ namespace SeedreamBot.Core.Storage;
 
 /// <summary>
 /// The bot's one LiteDB database, on files this process opens exclusively (LiteDB runs in-process, like its direct
-/// mode). Every change goes through <see cref="Write{T}"/>: one transaction at a time, run synchronously on the
-/// calling thread (LiteDB binds transactions to threads), written to the log file and fsynced before the call
-/// returns, so a committed change survives the process being killed and the machine losing power. Commits that
-/// finish together share one fsync.
+/// mode). Every change goes through <see cref="Write{T}"/>: serialized, run synchronously (LiteDB binds transactions
+/// to threads), written to the log file and fsynced before the call returns, so a committed change survives the
+/// process being killed and the machine losing power. Writes that arrive while another group is running are
+/// committed together as one transaction and one fsync (group commit): a LiteDB commit costs far more CPU than a
+/// ledger operation, so this is what lets many concurrent callers through.
 /// </summary>
 public sealed class SeedreamDatabase : IDisposable
 {
+    /// <summary>The most writes one group commit takes, so that one group never keeps its callers waiting long.</summary>
+    internal const int MaxGroupSize = 64;
+
     private const string ProbeCollection = "storage_probe";
 
     private readonly LiteDatabase _database;
@@ -28,9 +33,19 @@ public sealed class SeedreamDatabase : IDisposable
 
     private readonly ILogger _logger;
 
+    // Held while a group runs, and by Dispose.
     private readonly Lock _gate = new();
 
-    private int _depth;
+    // Guards the queue of writes and the leader flag: the caller that finds no leader runs groups until its own write
+    // is done, then hands over to the first caller still waiting.
+    private readonly Lock _queueGate = new();
+
+    private readonly Queue<WriteRequest> _queue = new();
+
+    private bool _leading;
+
+    // The managed thread running a group, so that a write from inside a write joins its transaction.
+    private int _groupThread;
 
     // Commits so far, and how many of them are known durable; the gap is closed by one fsync for all (group commit).
     private long _committed;
@@ -38,6 +53,9 @@ public sealed class SeedreamDatabase : IDisposable
     private long _synced;
 
     private volatile bool _disposed;
+
+    // Set once LiteDB has closed, which checkpoints every commit into the fsynced data file.
+    private bool _closed;
 
     public SeedreamDatabase(IOptions<StorageOptions> options, ILogger<SeedreamDatabase> logger)
         : this(options.Value.ResolveFullPath(), logger, SchemaMigrations.All)
@@ -112,70 +130,46 @@ public sealed class SeedreamDatabase : IDisposable
     /// <summary>The schema version after the migrations that ran at open.</summary>
     public int SchemaVersion { get; private set; }
 
+    /// <summary>Writes waiting for their group (for tests).</summary>
+    internal int QueuedWrites
+    {
+        get
+        {
+            lock (_queueGate)
+            {
+                return _queue.Count;
+            }
+        }
+    }
+
+    /// <summary>Commits that wrote something so far (for tests).</summary>
+    internal long CommitCount => Interlocked.Read(ref _committed);
+
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction, serialized with every other write, and returns after the
-    /// commit is on disk. An exception rolls everything back. A nested call on the same thread joins the
-    /// outer transaction. Do not start tasks or await inside <paramref name="work"/>: the transaction belongs to
-    /// this thread.
+    /// commit is on disk. Writes from concurrent callers share one transaction (group commit). An exception thrown by
+    /// <paramref name="work"/> rolls back its changes and reaches only its caller: the group's other writes run again
+    /// without it. So <paramref name="work"/> may run more than once and must change nothing outside the database
+    /// (compute, read and write; log or notify after the call). A nested call on the same thread joins the outer
+    /// transaction. Do not start tasks or await inside <paramref name="work"/>: the transaction belongs to the thread
+    /// running the group, and materialize query results inside it.
     /// </summary>
     public T Write<T>(Func<LiteDatabase, T> work)
     {
         ArgumentNullException.ThrowIfNull(work);
-        T result;
-        long sequence;
-        lock (_gate)
+        if (Volatile.Read(ref _groupThread) == Environment.CurrentManagedThreadId)
         {
-            ObjectDisposedException.ThrowIf(_disposed, this);
-            if (_depth > 0)
-            {
-                _depth++;
-                try
-                {
-                    return work(_database);
-                }
-                finally
-                {
-                    _depth--;
-                }
-            }
-
-            if (!_database.BeginTrans())
-            {
-                throw new InvalidOperationException(
-                    "A LiteDB transaction is already open on this thread outside SeedreamDatabase.Write; " +
-                    "make every change through Write.");
-            }
-
-            _depth = 1;
-            var logWrites = _log.WriteCount;
-            try
-            {
-                result = work(_database);
-                _database.Commit();
-
-                // A transaction that changed nothing wrote no page (none written, none queued): nothing to sync,
-                // and no reason to wait behind another writer's fsync.
-                if (_barrier.IsIdle && _log.WriteCount == logWrites)
-                {
-                    return result;
-                }
-
-                sequence = Interlocked.Increment(ref _committed);
-            }
-            catch
-            {
-                RollbackQuietly();
-                throw;
-            }
-            finally
-            {
-                _depth = 0;
-            }
+            return work(_database);
         }
 
-        // Outside the lock, so that writers arriving meanwhile share one fsync.
-        MakeDurable(sequence);
-        return result;
+        var request = new WriteRequest<T>(work);
+        Submit(request);
+        if (request.Failure is { } failure)
+        {
+            ExceptionDispatchInfo.Throw(failure);
+        }
+
+        return request.Result;
     }
 
     /// <inheritdoc cref="Write{T}(Func{LiteDatabase, T})"/>
@@ -232,15 +226,19 @@ public sealed class SeedreamDatabase : IDisposable
 
     public void Dispose()
     {
-        lock (_gate)
+        lock (_queueGate)
         {
             if (_disposed)
             {
                 return;
             }
 
+            // Writes still queued fail with ObjectDisposedException when their group finds the database closed.
             _disposed = true;
+        }
 
+        lock (_gate)
+        {
             // Wait for a group fsync in progress. LiteDB then copies the log into the data file (fsynced) and
             // empties the log before it lets go, so commits still waiting to be synced are durable after this.
             lock (_syncGate)
@@ -248,6 +246,7 @@ public sealed class SeedreamDatabase : IDisposable
                 _database.Dispose();
                 _log.Dispose();
                 _data.Dispose();
+                _closed = true;
             }
         }
     }
@@ -262,7 +261,7 @@ public sealed class SeedreamDatabase : IDisposable
 
         lock (_syncGate)
         {
-            if (_synced >= sequence || _disposed)
+            if (_synced >= sequence || _closed)
             {
                 // Closing checkpointed everything into the fsynced data file.
                 return;
@@ -309,6 +308,194 @@ public sealed class SeedreamDatabase : IDisposable
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Queues <paramref name="request"/> and returns once it is durable or failed. The caller that finds no group
+    /// running runs one itself (its write is first in line, so the group includes it); it hands over to the next
+    /// caller in line before its fsync, so that the next group runs while this one's fsync waits for the disk.
+    /// </summary>
+    private void Submit(WriteRequest request)
+    {
+        bool lead;
+        lock (_queueGate)
+        {
+            ObjectDisposedException.ThrowIf(_disposed, this);
+            _queue.Enqueue(request);
+            lead = !_leading;
+            _leading = true;
+        }
+
+        if (!lead)
+        {
+            request.WaitForTurn();
+            if (request.IsDone)
+            {
+                return;
+            }
+        }
+
+        List<WriteRequest> committed;
+        long sequence;
+        try
+        {
+            (committed, sequence) = RunGroup(TakeGroup());
+        }
+        finally
+        {
+            HandOver();
+        }
+
+        try
+        {
+            MakeDurable(sequence);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            FailAll(committed, () => new IOException("The database could not make the write durable: " + ex.Message, ex));
+            return;
+        }
+
+        foreach (var done in committed)
+        {
+            done.Complete();
+        }
+    }
+
+    private List<WriteRequest> TakeGroup()
+    {
+        lock (_queueGate)
+        {
+            var group = new List<WriteRequest>(Math.Min(_queue.Count, MaxGroupSize));
+            while (group.Count < MaxGroupSize && _queue.TryDequeue(out var next))
+            {
+                group.Add(next);
+            }
+
+            return group;
+        }
+    }
+
+    private void HandOver()
+    {
+        WriteRequest? next;
+        lock (_queueGate)
+        {
+            if (!_queue.TryPeek(out next))
+            {
+                _leading = false;
+            }
+        }
+
+        next?.Promote();
+    }
+
+    /// <summary>
+    /// Runs a group of writes in one transaction and commits it. A write that fails ends failed with its own exception
+    /// (and the others run again without it); the writes that committed are returned, not yet durable, with the commit
+    /// number to make durable (0 when the group wrote nothing).
+    /// </summary>
+    private (List<WriteRequest> Committed, long Sequence) RunGroup(List<WriteRequest> group)
+    {
+        try
+        {
+            lock (_gate)
+            {
+                while (group.Count > 0)
+                {
+                    if (_disposed)
+                    {
+                        FailAll(group, () => new ObjectDisposedException(nameof(SeedreamDatabase)));
+                        break;
+                    }
+
+                    if (!_database.BeginTrans())
+                    {
+                        FailAll(group, () => new InvalidOperationException(
+                            "A LiteDB transaction is already open on this thread outside SeedreamDatabase.Write; " +
+                            "make every change through Write."));
+                        break;
+                    }
+
+                    var logWrites = _log.WriteCount;
+                    var failed = RunEach(group);
+                    if (failed >= 0)
+                    {
+                        RollbackQuietly();
+                        group.RemoveAt(failed);
+                        continue;
+                    }
+
+                    try
+                    {
+                        _database.Commit();
+                    }
+                    catch (Exception ex) when (ex is not OutOfMemoryException)
+                    {
+                        RollbackQuietly();
+                        FailAll(group, () => new IOException("The database could not commit the write: " + ex.Message, ex));
+                        break;
+                    }
+
+                    // A group that changed nothing wrote no page (none written, none queued): nothing to sync, and no
+                    // reason to wait behind another group's fsync.
+                    return (group, _barrier.IsIdle && _log.WriteCount == logWrites ? 0 : Interlocked.Increment(ref _committed));
+                }
+            }
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Unexpected (the database failed while rolling back): no caller may be left waiting.
+            FailAll(group, () => new IOException("The database failed while committing a group of writes: " + ex.Message, ex));
+        }
+
+        return ([], 0);
+    }
+
+    /// <summary>Runs each write of the group in the open transaction; the index of the first that failed, or -1.</summary>
+    private int RunEach(List<WriteRequest> group)
+    {
+        Volatile.Write(ref _groupThread, Environment.CurrentManagedThreadId);
+        try
+        {
+            for (var i = 0; i < group.Count; i++)
+            {
+                try
+                {
+                    group[i].Run(_database);
+
+                    // LiteDB rolls a transaction back by itself when one of its operations fails; a write that caught
+                    // such an error would otherwise commit nothing for the whole group while reporting success.
+                    if (_database.BeginTrans())
+                    {
+                        throw new InvalidOperationException(
+                            "The database rolled this write back after an error that the write caught; let database " +
+                            "errors propagate out of SeedreamDatabase.Write.");
+                    }
+                }
+                catch (Exception ex) when (ex is not OutOfMemoryException)
+                {
+                    group[i].Fail(ex);
+                    return i;
+                }
+            }
+
+            return -1;
+        }
+        finally
+        {
+            Volatile.Write(ref _groupThread, 0);
+        }
+    }
+
+    private static void FailAll(List<WriteRequest> group, Func<Exception> failure)
+    {
+        foreach (var request in group.Where(request => !request.IsDone))
+        {
+            request.Fail(failure());
+        }
+
+        group.Clear();
     }
 
     private void RollbackQuietly()
