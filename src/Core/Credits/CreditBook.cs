@@ -1,5 +1,6 @@
 using LiteDB;
 using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Storage;
 
 namespace SeedreamBot.Core.Credits;
 
@@ -50,7 +51,7 @@ internal sealed class CreditBook
         var guild = Guild(scope.GuildId);
         var period = _policy.PeriodFor(guild);
         var periodStart = RefillCalendar.PeriodStart(period, _policy.Zone, Now).UtcTicks;
-        var doc = CreditCollections.AccountsIn(_db).FindById(CreditAccount.KeyOf(scope));
+        var doc = DocumentLookup.FindById(CreditCollections.AccountsIn(_db), CreditAccount.KeyOf(scope));
         if (doc is null)
         {
             var account = new CreditAccount { Scope = scope, IsNew = true, CreatedAt = Now, PeriodStartTicks = periodStart };
@@ -168,7 +169,7 @@ internal sealed class CreditBook
         };
     }
 
-    public BsonDocument? FindHold(string generationId) => CreditCollections.HoldsIn(_db).FindById(generationId);
+    public BsonDocument? FindHold(string generationId) => DocumentLookup.FindById(CreditCollections.HoldsIn(_db), generationId);
 
     public void InsertHold(CreditHold hold) => CreditCollections.HoldsIn(_db).Insert(CreditHoldDocuments.ToDocument(hold));
 

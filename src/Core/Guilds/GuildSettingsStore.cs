@@ -138,7 +138,7 @@ public sealed class GuildSettingsStore : IGuildSettingsStore
             return GuildSettings.Empty(0);
         }
 
-        var doc = db.GetCollection(CollectionName).FindById(Bson.Id(guildId));
+        var doc = DocumentLookup.FindById(db.GetCollection(CollectionName), Bson.Id(guildId));
         if (doc is null)
         {
             return GuildSettings.Empty(guildId);
