@@ -47,6 +47,18 @@ public sealed class CreditLedger : ICreditLedger
         });
     }
 
+    public CreditBalance PeekBalance(CreditMember member)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+
+        // The same bookkeeping as GetBalance, minus the Save: a due refill or allowance change stays in memory.
+        return _database.Read(db =>
+        {
+            var book = new CreditBook(db, _policy, _time.GetUtcNow());
+            return book.BalanceOf(book.Open(member.Scope, member.RoleIds));
+        });
+    }
+
     public HoldResult TryHold(CreditMember member, string generationId, int cost)
     {
         ArgumentNullException.ThrowIfNull(member);

@@ -11,6 +11,15 @@ public interface ICreditLedger
     CreditBalance GetBalance(CreditMember member);
 
     /// <summary>
+    /// The balance <see cref="GetBalance"/> would report (a refill that is due, the allowance the member's roles give,
+    /// a block), computed from what is stored without writing anything and without waiting behind writers. For the
+    /// acknowledgement path: <see cref="GetBalance"/> of a first-time member is a durable write. It may be slightly
+    /// stale while writes are committing (a hold placed at the same moment may not show yet); that is fine for a
+    /// precheck because <see cref="TryHold"/> checks again, atomically.
+    /// </summary>
+    CreditBalance PeekBalance(CreditMember member);
+
+    /// <summary>
     /// Places a hold of <paramref name="cost"/> for <paramref name="generationId"/>, taking from the allowance
     /// first and then the bonus. Atomic: two concurrent holds from a member who can afford one → exactly one is
     /// placed. Holding again for the same generation id is a no-op that reports <see cref="HoldStatus.AlreadyHeld"/>.
