@@ -64,7 +64,7 @@ public sealed partial class GenerationService
             return refusal;
         }
 
-        var balance = _ledger.GetBalance(member);
+        var balance = _ledger.PeekBalance(member);
         if (balance.Blocked)
         {
             return new StartRefusal(StartRefusalKind.Blocked, cost, balance, Reason: balance.BlockReason);

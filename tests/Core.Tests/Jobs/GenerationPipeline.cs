@@ -85,6 +85,9 @@ internal sealed class GenerationPipeline : IDisposable
             Request(prompt),
             new DeliveryTarget { GuildId = Guild, ChannelId = 1, InteractionToken = "token" }));
 
+    /// <summary>Every ledger entry written so far, across all members.</summary>
+    public int EntryCount() => Get<SeedreamDatabase>().Read(db => CreditCollections.EntriesIn(db).Count());
+
     /// <summary>Apiframe accepts, completes with one image and serves it.</summary>
     public void ApiframeSucceeds(string jobId = "job-1", int bytes = 100)
     {

@@ -70,6 +70,21 @@ public sealed class GenerationPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Prechecking_a_first_time_member_answers_from_stored_state_and_writes_nothing()
+    {
+        using var poor = new GenerationPipeline(new() { ["Credits:DefaultAllowance"] = "3" });
+        var entriesBefore = poor.EntryCount();
+
+        Assert.Null(_pipeline.Service.Precheck(GenerationPipeline.Member(1), GenerationPipeline.Request()));
+        var refused = poor.Service.Precheck(GenerationPipeline.Member(2), GenerationPipeline.Request());
+
+        Assert.Equal(StartRefusalKind.InsufficientCredits, refused!.Kind);
+        Assert.Equal((3, 4), (refused.Balance!.Available, refused.Cost));
+        Assert.Equal(entriesBefore, poor.EntryCount());
+        Assert.Equal(0, _pipeline.EntryCount());
+    }
+
+    [Fact]
     public void Stopping_refuses_new_work_as_restarting()
     {
         _pipeline.Service.StopAccepting();
