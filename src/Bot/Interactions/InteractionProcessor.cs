@@ -61,13 +61,7 @@ public sealed partial class InteractionProcessor
         }
 
         var (handler, label) = Route(interaction);
-        using var scope = _logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["InteractionId"] = interaction.Id,
-            ["GuildId"] = interaction.GuildId,
-            ["UserId"] = interaction.Member?.User?.Id ?? interaction.User?.Id,
-            ["Command"] = label,
-        });
+        using var scope = InteractionScope(_logger, label, interaction.Id, interaction.GuildId, interaction.Member?.User?.Id ?? interaction.User?.Id);
 
         var context = new InteractionContext(interaction, _rest, _time, receivedAt, cancellationToken);
         var outcome = "ok";
@@ -182,6 +176,10 @@ public sealed partial class InteractionProcessor
                 return (null, interaction.Type.ToString());
         }
     }
+
+    // A scope with a message template: the console's simple format prints its text, the JSON format its values.
+    private static readonly Func<ILogger, string, ulong, ulong?, ulong?, IDisposable?> InteractionScope =
+        LoggerMessage.DefineScope<string, ulong, ulong?, ulong?>("Interaction {Command} {InteractionId} (guild {GuildId}, user {UserId})");
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "No handler for interaction {Label}; it was answered with a notice")]
     private partial void LogUnknown(string label);

@@ -49,12 +49,7 @@ public sealed partial class GenerationProcessor
 
     public async Task ProcessAsync(GenerationRecord generation, CancellationToken cancellationToken)
     {
-        using var scope = _logger.BeginScope(new Dictionary<string, object?>
-        {
-            ["GenerationId"] = generation.Id,
-            ["GuildId"] = generation.GuildId,
-            ["UserId"] = generation.UserId,
-        });
+        using var scope = GenerationScope(_logger, generation.Id, generation.GuildId, generation.UserId);
 
         generation.Attempts++;
         _store.Save(generation);
@@ -90,7 +85,7 @@ public sealed partial class GenerationProcessor
 
     private async Task WaitAndDeliverAsync(GenerationRecord generation, JobProgress? shown, CancellationToken cancellationToken)
     {
-        using var jobScope = _logger.BeginScope(new Dictionary<string, object?> { ["JobId"] = generation.JobId });
+        using var jobScope = JobScope(_logger, generation.JobId);
         var options = _options.CurrentValue;
 
         ApiframeResult<CompletedJob> completed;
@@ -222,6 +217,12 @@ public sealed partial class GenerationProcessor
             LogPresenterFailed(exception, generation.Id, "progress");
         }
     }
+
+    // Scopes with a message template: the console's simple format prints their text, the JSON format their values.
+    private static readonly Func<ILogger, string, ulong, ulong, IDisposable?> GenerationScope =
+        LoggerMessage.DefineScope<string, ulong, ulong>("Generation {GenerationId} (guild {GuildId}, user {UserId})");
+
+    private static readonly Func<ILogger, string?, IDisposable?> JobScope = LoggerMessage.DefineScope<string?>("Apiframe job {JobId}");
 
     [LoggerMessage(Level = LogLevel.Debug, Message = "Processing generation {GenerationId} from state {State} (attempt {Attempt})")]
     private partial void LogProcessing(string generationId, GenerationState state, int attempt);
