@@ -16,6 +16,34 @@ internal sealed record BotProcess(int ExitCode, string StandardOutput, string St
         string assembly,
         params string[] args)
     {
+        var start = StartInfo(environment, workingDirectory, assembly, args);
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+        try
+        {
+            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException($"The bot did not exit within 60 s. Output so far: {await output.ConfigureAwait(false)}");
+        }
+
+        return new BotProcess(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+    }
+
+    /// <summary>
+    /// How to start the bot with only the environment a test gives it (and what running dotnet needs), with its
+    /// output redirected.
+    /// </summary>
+    public static ProcessStartInfo StartInfo(
+        IReadOnlyDictionary<string, string> environment,
+        string workingDirectory,
+        string assembly,
+        params string[] args)
+    {
         var start = new ProcessStartInfo(DotnetHost(), [assembly, .. args])
         {
             WorkingDirectory = workingDirectory,
@@ -45,21 +73,7 @@ internal sealed record BotProcess(int ExitCode, string StandardOutput, string St
             start.Environment[name] = value;
         }
 
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("dotnet did not start.");
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"The bot did not exit within 60 s. Output so far: {await output.ConfigureAwait(false)}");
-        }
-
-        return new BotProcess(process.ExitCode, await output.ConfigureAwait(false), await error.ConfigureAwait(false));
+        return start;
     }
 
     /// <summary>The dotnet executable running these tests, so the child uses the same runtime.</summary>

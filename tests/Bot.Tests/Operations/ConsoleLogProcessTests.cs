@@ -1,0 +1,112 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using SeedreamBot.Fakes.Apiframe;
+using SeedreamBot.Fakes.Discord;
+using SeedreamBot.Fakes.Discord.Gateway;
+
+namespace SeedreamBot.Bot.Tests.Operations;
+
+/// <summary>
+/// The real built bot as a child process against the fakes, read from its console as an operator reads it: every
+/// line of a generation names the interaction or the generation and its Apiframe job, in words by default and as
+/// values with <c>Logging:Format=json</c>.
+/// </summary>
+public sealed class ConsoleLogProcessTests : IAsyncLifetime
+{
+    private const ulong User = 42;
+
+    private readonly string _workDir = Directory.CreateTempSubdirectory("seedreambot-console-").FullName;
+    private FakeGateway _gateway = null!;
+    private FakeDiscordServer _discord = null!;
+    private FakeApiframeServer _apiframe = null!;
+
+    public async Task InitializeAsync()
+    {
+        var options = new FakeDiscordOptions();
+        _gateway = new FakeGateway(new FakeGatewayOptions { Token = options.Token });
+        _discord = new FakeDiscordServer(_gateway, options);
+        await _discord.StartAsync();
+        _gateway.PublicUrl = new Uri(_discord.GatewayUrl);
+        _apiframe = await FakeApiframeServer.StartAsync();
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _apiframe.DisposeAsync();
+        await _discord.DisposeAsync();
+        Directory.Delete(_workDir, recursive: true);
+    }
+
+    [Fact]
+    public async Task The_default_console_format_writes_the_scopes_as_words()
+    {
+        await using var bot = StartBot();
+        var (generationId, jobId) = await ImagineAsync(bot);
+
+        var submitted = await bot.WaitForLineAsync(line => line.Contains($"submitted as Apiframe job {jobId}", StringComparison.Ordinal), "the submission");
+        Assert.Contains($"=> Generation {generationId} (guild {FakeDiscordServer.DefaultGuildId}, user {User})", submitted, StringComparison.Ordinal);
+        var delivered = await bot.WaitForLineAsync(line => line.Contains($"Generation {generationId} delivered", StringComparison.Ordinal), "the delivery");
+        Assert.Contains($"=> Apiframe job {jobId}", delivered, StringComparison.Ordinal);
+        Assert.Contains(bot.Lines, line => line.Contains($"=> Interaction imagine ", StringComparison.Ordinal) && line.Contains($"user {User})", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Lines, line => line.Contains("System.Collections", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task The_json_console_format_writes_one_object_per_line_with_the_scopes_as_values()
+    {
+        await using var bot = StartBot(("Logging__Format", "json"));
+        var (generationId, jobId) = await ImagineAsync(bot);
+
+        var delivered = await bot.WaitForLineAsync(line => line.Contains($"Generation {generationId} delivered", StringComparison.Ordinal), "the delivery");
+        using var entry = JsonDocument.Parse(delivered);
+        var scopes = entry.RootElement.GetProperty("Scopes").EnumerateArray().ToList();
+        var generation = Assert.Single(scopes, scope => scope.TryGetProperty("GenerationId", out _));
+        Assert.Equal(generationId, generation.GetProperty("GenerationId").GetString());
+        Assert.Equal(User.ToString(CultureInfo.InvariantCulture), generation.GetProperty("UserId").ToString());
+        var job = Assert.Single(scopes, scope => scope.TryGetProperty("JobId", out _));
+        Assert.Equal(jobId, job.GetProperty("JobId").GetString());
+
+        foreach (var line in bot.Lines.Where(line => line.StartsWith('{')))
+        {
+            using var parsed = JsonDocument.Parse(line);
+            Assert.True(parsed.RootElement.TryGetProperty("LogLevel", out _), line);
+        }
+
+        Assert.Contains(bot.Lines, line => line.Contains("\"InteractionId\"", StringComparison.Ordinal) && line.Contains("\"Command\":\"imagine\"", StringComparison.Ordinal));
+    }
+
+    private RunningBotProcess StartBot(params (string Name, string Value)[] extra)
+    {
+        var environment = new Dictionary<string, string>
+        {
+            ["DISCORD_TOKEN"] = _discord.Token,
+            ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
+            ["Discord__GuildIds__0"] = FakeDiscordServer.DefaultGuildId.ToString(CultureInfo.InvariantCulture),
+            ["Storage__DatabasePath"] = Path.Combine(_workDir, "bot.db"),
+            ["Health__Enabled"] = "false",
+        };
+        foreach (var (key, value) in _apiframe.ClientConfiguration())
+        {
+            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
+        }
+
+        foreach (var (name, value) in extra)
+        {
+            environment[name] = value;
+        }
+
+        return RunningBotProcess.Start(environment, _workDir);
+    }
+
+    /// <summary>Waits for the bot to register its commands, then has a member imagine an image until it is posted.</summary>
+    private async Task<(string GenerationId, string JobId)> ImagineAsync(RunningBotProcess bot)
+    {
+        await _discord.WaitForCallAsync(call => call.Method == "PUT" && call.Path.Contains("/commands", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        var imagine = await _discord.SlashCommand("imagine").By(User, "ada").WithString("prompt", "a lighthouse at dawn").DispatchAsync();
+        await imagine.WaitForOriginalAsync(message => message.Attachments.Count == 1, TimeSpan.FromSeconds(30));
+        var job = Assert.Single(_apiframe.Jobs);
+        var submitted = await bot.WaitForLineAsync(line => line.Contains($"submitted as Apiframe job {job.Id}", StringComparison.Ordinal), "the submission");
+        return (Regex.Match(submitted, @"Generation (\w+) submitted as").Groups[1].Value, job.Id);
+    }
+}
