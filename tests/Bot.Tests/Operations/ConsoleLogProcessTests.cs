@@ -99,12 +99,22 @@ public sealed class ConsoleLogProcessTests : IAsyncLifetime
         return RunningBotProcess.Start(environment, _workDir);
     }
 
-    /// <summary>Waits for the bot to register its commands, then has a member imagine an image until it is posted.</summary>
+    /// <summary>Waits for the bot to register its commands and be connected, then has a member imagine an image until it is posted.</summary>
     private async Task<(string GenerationId, string JobId)> ImagineAsync(RunningBotProcess bot)
     {
+        // Commands are registered over REST while the gateway connects: an interaction needs both.
         await _discord.WaitForCallAsync(call => call.Method == "PUT" && call.Path.Contains("/commands", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await _gateway.WaitForReadyAsync(timeout: TimeSpan.FromSeconds(30));
         var imagine = await _discord.SlashCommand("imagine").By(User, "ada").WithString("prompt", "a lighthouse at dawn").DispatchAsync();
-        await imagine.WaitForOriginalAsync(message => message.Attachments.Count == 1, TimeSpan.FromSeconds(30));
+        try
+        {
+            await imagine.WaitForOriginalAsync(message => message.Attachments.Count == 1, TimeSpan.FromSeconds(30));
+        }
+        catch (TimeoutException exception)
+        {
+            throw new TimeoutException(exception.Message + " The bot wrote:\n" + string.Join('\n', bot.Lines), exception);
+        }
+
         var job = Assert.Single(_apiframe.Jobs);
         var submitted = await bot.WaitForLineAsync(line => line.Contains($"submitted as Apiframe job {job.Id}", StringComparison.Ordinal), "the submission");
         return (Regex.Match(submitted, @"Generation (\w+) submitted as").Groups[1].Value, job.Id);

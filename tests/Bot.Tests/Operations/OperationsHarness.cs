@@ -36,21 +36,29 @@ internal static class OperationsHarness
     }
 
     /// <summary>Scrapes <c>/metrics</c> until every name appears (instruments report on the next collection).</summary>
-    public static async Task<string> WaitForMetricsAsync(this BotHarness bot, params string[] names)
+    public static Task<string> WaitForMetricsAsync(this BotHarness bot, params string[] names) =>
+        bot.WaitForMetricsAsync(
+            body => names.All(name => HasMetric(body, name)),
+            body => "/metrics never showed " + string.Join(", ", names.Where(name => !HasMetric(body, name))));
+
+    /// <summary>Scrapes <c>/metrics</c> until <paramref name="ready"/> holds for the exposition.</summary>
+    public static Task<string> WaitForMetricsAsync(this BotHarness bot, Func<string, bool> ready) =>
+        bot.WaitForMetricsAsync(ready, _ => "/metrics never reached the expected values");
+
+    private static async Task<string> WaitForMetricsAsync(this BotHarness bot, Func<string, bool> ready, Func<string, string> failure)
     {
         var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
         while (true)
         {
             var (_, body, _) = await bot.GetAsync("/metrics").ConfigureAwait(false);
-            var missing = names.Where(name => !HasMetric(body, name)).ToList();
-            if (missing.Count == 0)
+            if (ready(body))
             {
                 return body;
             }
 
             if (DateTime.UtcNow > deadline)
             {
-                throw new TimeoutException($"/metrics never showed {string.Join(", ", missing)}. Last scrape:\n{body}");
+                throw new TimeoutException($"{failure(body)}. Last scrape:\n{body}");
             }
 
             await Task.Delay(100).ConfigureAwait(false);
@@ -62,6 +70,12 @@ internal static class OperationsHarness
         exposition.Split('\n').Any(line => !line.StartsWith('#')
             && line.StartsWith(name, StringComparison.Ordinal)
             && line.Length > name.Length && line[name.Length] is '{' or ' ');
+
+    /// <summary>The sum of one metric's samples whose labels include every fragment given (e.g. <c>outcome="delivered"</c>).</summary>
+    public static double Value(string exposition, string name, params string[] labels) =>
+        Samples(exposition, name)
+            .Where(line => labels.All(label => line.Contains(label, StringComparison.Ordinal)))
+            .Sum(line => double.Parse(line.Split(' ')[^1], System.Globalization.CultureInfo.InvariantCulture));
 
     /// <summary>The sample lines of one metric.</summary>
     public static IReadOnlyList<string> Samples(string exposition, string name) =>
