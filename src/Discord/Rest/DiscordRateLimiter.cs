@@ -40,7 +40,7 @@ internal sealed class DiscordRateLimiter
 
     public void RejectToken() => _tokenRejected = true;
 
-    /// <summary>Waits for the route's bucket and the global budget; the caller must <see cref="RateLimitBucket.Exit"/>.</summary>
+    /// <summary>Waits for the route's bucket and the global budget; the caller must <see cref="Release"/> once the request is over.</summary>
     public async Task<RateLimitBucket> AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)
     {
         PruneIfDue();
@@ -60,6 +60,18 @@ internal sealed class DiscordRateLimiter
         }
 
         return bucket;
+    }
+
+    /// <summary>The request acquired with <see cref="AcquireAsync"/> is over (answered, failed or cancelled).</summary>
+    public void Release(DiscordRoute route, RateLimitBucket bucket)
+    {
+        ArgumentNullException.ThrowIfNull(route);
+        ArgumentNullException.ThrowIfNull(bucket);
+        bucket.Exit();
+        if (!route.ExemptFromGlobalLimit)
+        {
+            _global.Complete();
+        }
     }
 
     /// <summary>Learns the bucket and its remaining budget from a response's headers.</summary>

@@ -269,7 +269,7 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
                 }
                 catch (Exception ex) when (IsTransient(ex, cancellationToken) && retryTransient && attempt <= _options.MaxRetries)
                 {
-                    bucket.Exit();
+                    _rateLimiter.Release(route, bucket);
                     bucket = null;
                     var delay = Backoff(attempt);
                     DiscordRestLog.TransientFailure(_logger, method, route.Template, ex.GetType().Name, (long)delay.TotalMilliseconds, attempt);
@@ -331,7 +331,7 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
 
                 if (status >= 500 && retryTransient && attempt <= _options.MaxRetries)
                 {
-                    bucket.Exit();
+                    _rateLimiter.Release(route, bucket);
                     bucket = null;
                     var delay = Backoff(attempt);
                     DiscordRestLog.TransientFailure(_logger, method, route.Template, $"HTTP {status}", (long)delay.TotalMilliseconds, attempt);
@@ -345,7 +345,11 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
             }
             finally
             {
-                bucket?.Exit();
+                if (bucket is not null)
+                {
+                    _rateLimiter.Release(route, bucket);
+                }
+
                 response?.Dispose();
             }
         }
