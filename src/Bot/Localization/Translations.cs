@@ -4,8 +4,9 @@ using System.Globalization;
 namespace SeedreamBot.Bot.Localization;
 
 /// <summary>
-/// The bot's sentences by language. English is complete; other languages translate what they can and fall back
-/// to English key by key. Placeholders follow <see cref="string.Format(IFormatProvider, string, object[])"/>.
+/// The bot's sentences by language. English, German, French and Spanish are complete; any other language gets
+/// English, and a key a table lacked would fall back to English too rather than fail in front of a member.
+/// Placeholders follow <see cref="string.Format(IFormatProvider, string, object[])"/>.
 /// </summary>
 public static class Translations
 {

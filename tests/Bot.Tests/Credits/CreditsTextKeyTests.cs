@@ -3,6 +3,7 @@ using System.Runtime.CompilerServices;
 using System.Text.RegularExpressions;
 using SeedreamBot.Bot.Credits;
 using SeedreamBot.Bot.Localization;
+using SeedreamBot.Bot.Tests.Localization;
 using SeedreamBot.Core.Credits;
 
 namespace SeedreamBot.Bot.Tests.Credits;
@@ -64,12 +65,12 @@ public sealed partial class CreditsTextKeyTests
     public void The_key_exists_in_english_and_translations_take_no_extra_arguments(string key)
     {
         Assert.True(TranslationTable.English.ContainsKey(key), $"No English text for '{key}'.");
-        var english = Placeholders(TranslationTable.English[key]);
+
+        // The code passes what the English text reads; a translation that read more would throw here.
+        var arguments = Placeholders.ArgumentsFor(TranslationTable.English[key]);
         foreach (var culture in Languages)
         {
-            var text = Translations.Get(culture, key);
-            Assert.Subset(english, Placeholders(text));
-            _ = string.Format(culture, text, Enumerable.Range(0, 6).Select(i => (object)("arg" + i)).ToArray());
+            _ = string.Format(culture, Translations.Get(culture, key), arguments);
         }
     }
 
@@ -86,15 +87,9 @@ public sealed partial class CreditsTextKeyTests
         }
     }
 
-    private static HashSet<int> Placeholders(string text) =>
-        [.. PlaceholderPattern().Matches(text).Select(match => int.Parse(match.Groups[1].Value, CultureInfo.InvariantCulture))];
-
     private static string SourceFolder([CallerFilePath] string testFile = "") =>
         Path.GetFullPath(Path.Combine(Path.GetDirectoryName(testFile)!, "..", "..", "..", "src", "Bot", "Credits"));
 
     [GeneratedRegex("""(?:BotText\.(?:Get|Format)\(\s*[\w.]+\s*,\s*|\? |: |=> )"(?<key>[A-Z][A-Za-z]+)"(?!\s*\+)""")]
     private static partial Regex LiteralKey();
-
-    [GeneratedRegex(@"\{(\d+)(?:[,:][^}]*)?\}")]
-    private static partial Regex PlaceholderPattern();
 }

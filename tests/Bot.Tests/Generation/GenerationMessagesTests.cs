@@ -51,26 +51,6 @@ public sealed class GenerationMessagesTests
     }
 
     [Fact]
-    public void Every_translation_has_the_same_placeholders_as_English_and_plural_forms_show_the_count()
-    {
-        foreach (var table in new[] { TranslationTable.German, TranslationTable.French, TranslationTable.Spanish })
-        {
-            foreach (var (key, text) in table)
-            {
-                if (key.EndsWith(".One", StringComparison.Ordinal) || key.EndsWith(".Many", StringComparison.Ordinal))
-                {
-                    Assert.Equal("{0}", Placeholders(text));
-                }
-                else
-                {
-                    Assert.True(TranslationTable.English.ContainsKey(key), $"'{key}' is translated but has no English original.");
-                    Assert.True(Placeholders(TranslationTable.English[key]) == Placeholders(text), $"'{key}': \"{text}\" has other placeholders than English.");
-                }
-            }
-        }
-    }
-
-    [Fact]
     public void A_failure_always_ends_by_saying_the_member_was_not_charged()
     {
         var failure = GenerationFailure.FromApiframe(new ApiframeFailure(ApiframeFailureKind.TimedOut, "timeout"));
@@ -111,9 +91,6 @@ public sealed class GenerationMessagesTests
         Assert.Equal("▰▰▰▱▱▱▱▱▱▱ 30%", ProgressBar.Render(30));
         Assert.Equal("▰▰▰▰▰▰▰▰▰▰ 100%", ProgressBar.Render(140));
     }
-
-    private static string Placeholders(string text) =>
-        string.Join(',', System.Text.RegularExpressions.Regex.Matches(text, @"\{\d\}").Select(match => match.Value).Order(StringComparer.Ordinal));
 
     private static GenerationRecord Generation(string locale) => new()
     {
