@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SeedreamBot.Bot.Commands;
+using SeedreamBot.Bot.Localization;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Guilds;
 using SeedreamBot.Discord.Models;
@@ -8,7 +9,8 @@ namespace SeedreamBot.Bot.Credits;
 
 /// <summary>
 /// The definitions of <c>/credits [user]</c> and the moderators' <c>/quota</c>. Names are public contract (the
-/// README and members' muscle memory depend on them), so never rename one.
+/// README and members' muscle memory depend on them), so never rename or translate one; descriptions and choice
+/// names come from the translation tables (<see cref="CommandTexts"/>).
 /// </summary>
 public sealed class CreditsCommands : ICommandSource
 {
@@ -83,10 +85,11 @@ public sealed class CreditsCommands : ICommandSource
                 {
                     Name = Credits,
                     Type = ApplicationCommandType.ChatInput,
-                    Description = "How many image credits you have left, and when your allowance refills.",
+                    Description = CommandTexts.English("CommandCredits"),
+                    DescriptionLocalizations = CommandTexts.Translated("CommandCredits"),
                     Options =
                     [
-                        UserOption("Moderators only: whose credits to show (default: yours).", required: false),
+                        UserOption("CommandCreditsUser", required: false),
                     ],
                     Contexts = [InteractionContextType.Guild, InteractionContextType.BotDirectMessage],
                     IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
@@ -95,7 +98,8 @@ public sealed class CreditsCommands : ICommandSource
                 {
                     Name = Quota,
                     Type = ApplicationCommandType.ChatInput,
-                    Description = "Moderators: manage members' image credits, allowances, blocks and the prompt ban list.",
+                    Description = CommandTexts.English("CommandQuota"),
+                    DescriptionLocalizations = CommandTexts.Translated("CommandQuota"),
 
                     // Hidden from members without Manage Server by default; the handler checks again, because
                     // server admins can change who sees a command.
@@ -104,84 +108,77 @@ public sealed class CreditsCommands : ICommandSource
                     IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
                     Options =
                     [
-                        Subcommand(Grant, "Give a member bonus credits (they never expire).",
-                            UserOption("Who gets the credits.", required: true),
-                            AmountOption("How many credits to give.", 1, max),
+                        Subcommand(Grant, "CommandQuotaGrant",
+                            UserOption("CommandQuotaGrantUser", required: true),
+                            AmountOption("CommandQuotaGrantAmount", 1, max),
                             ReasonOption()),
-                        Subcommand(Take, "Take credits from a member (bonus first, then this period's allowance).",
-                            UserOption("Whose credits to take.", required: true),
-                            AmountOption("How many credits to take.", 1, max),
+                        Subcommand(Take, "CommandQuotaTake",
+                            UserOption("CommandQuotaTakeUser", required: true),
+                            AmountOption("CommandQuotaTakeAmount", 1, max),
                             ReasonOption()),
-                        Subcommand(Set, "Set exactly how many credits a member can spend now.",
-                            UserOption("Whose balance to set.", required: true),
-                            AmountOption("The new balance (0 or more).", 0, max),
+                        Subcommand(Set, "CommandQuotaSet",
+                            UserOption("CommandQuotaSetUser", required: true),
+                            AmountOption("CommandQuotaSetAmount", 0, max),
                             ReasonOption()),
-                        Subcommand(Reset, "Give a member a fresh period: full allowance, no bonus, spending counter at 0.",
-                            UserOption("Who to reset.", required: true)),
-                        Subcommand(Allowance, "Set credits per period for the server, a role, or one member.",
-                            AmountOption("Credits per period (0 or more).", 0, max),
+                        Subcommand(Reset, "CommandQuotaReset",
+                            UserOption("CommandQuotaResetUser", required: true)),
+                        Subcommand(Allowance, "CommandQuotaAllowance",
+                            AmountOption("CommandQuotaAllowanceAmount", 0, max),
                             PeriodOption(),
-                            new ApplicationCommandOption
-                            {
-                                Type = ApplicationCommandOptionType.Role,
-                                Name = Role,
-                                Description = "Give members with this role this allowance (the best of their roles counts).",
-                            },
-                            UserOption("Give this one member their own allowance (beats every role).", required: false)),
-                        Subcommand(AllowanceClear, "Remove an allowance so it inherits again (server default when neither is given).",
-                            new ApplicationCommandOption
-                            {
-                                Type = ApplicationCommandOptionType.Role,
-                                Name = Role,
-                                Description = "Remove this role's allowance.",
-                            },
-                            UserOption("Remove this member's own allowance.", required: false)),
-                        Subcommand(Block, "Stop a member from making images until unblocked.",
-                            UserOption("Who to block.", required: true),
+                            RoleOption("CommandQuotaAllowanceRole"),
+                            UserOption("CommandQuotaAllowanceUser", required: false)),
+                        Subcommand(AllowanceClear, "CommandQuotaAllowanceClear",
+                            RoleOption("CommandQuotaAllowanceClearRole"),
+                            UserOption("CommandQuotaAllowanceClearUser", required: false)),
+                        Subcommand(Block, "CommandQuotaBlock",
+                            UserOption("CommandQuotaBlockUser", required: true),
                             ReasonOption()),
-                        Subcommand(Unblock, "Let a blocked member make images again.",
-                            UserOption("Who to unblock.", required: true)),
-                        Subcommand(History, "The credit ledger of the server or one member, newest first.",
-                            UserOption("Only this member's entries.", required: false),
+                        Subcommand(Unblock, "CommandQuotaUnblock",
+                            UserOption("CommandQuotaUnblockUser", required: true)),
+                        Subcommand(History, "CommandQuotaHistory",
+                            UserOption("CommandQuotaHistoryUser", required: false),
                             PageOption()),
-                        Subcommand(Top, "Who spent the most credits.",
+                        Subcommand(Top, "CommandQuotaTop",
                             new ApplicationCommandOption
                             {
                                 Type = ApplicationCommandOptionType.String,
                                 Name = Period,
-                                Description = "Which span (default: the current refill period).",
+                                Description = CommandTexts.English("CommandQuotaTopPeriod"),
+                                DescriptionLocalizations = CommandTexts.Translated("CommandQuotaTopPeriod"),
+
+                                // "Today", "This week"…: the words the /quota top buttons show.
                                 Choices =
                                 [
-                                    ApplicationCommandOptionChoice.Of("Today", "today"),
-                                    ApplicationCommandOptionChoice.Of("This week", "week"),
-                                    ApplicationCommandOptionChoice.Of("This month", "month"),
-                                    ApplicationCommandOptionChoice.Of("All time", "all"),
+                                    .. WindowChoices.Select(pair => CommandTexts.Choice(
+                                        culture => CreditText.Capitalize(CreditText.Window(pair.Value, culture), culture), pair.Key)),
                                 ],
                             }),
-                        Subcommand(Export, "Download the server's whole credit ledger as a CSV file."),
-                        Subcommand(LogChannel, "Post every quota change and block to a channel (leave empty to stop).",
+                        Subcommand(Export, "CommandQuotaExport"),
+                        Subcommand(LogChannel, "CommandQuotaLogChannel",
                             new ApplicationCommandOption
                             {
                                 Type = ApplicationCommandOptionType.Channel,
                                 Name = Channel,
-                                Description = "Where to post (leave empty to stop posting).",
+                                Description = CommandTexts.English("CommandQuotaLogChannelChannel"),
+                                DescriptionLocalizations = CommandTexts.Translated("CommandQuotaLogChannelChannel"),
                                 ChannelTypes =
                                 [
                                     ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread,
                                     ChannelType.PrivateThread, ChannelType.AnnouncementThread,
                                 ],
                             }),
-                        Subcommand(Settings, "The server's quota settings at a glance."),
+                        Subcommand(Settings, "CommandQuotaSettings"),
                         new ApplicationCommandOption
                         {
                             Type = ApplicationCommandOptionType.SubcommandGroup,
                             Name = BanList,
-                            Description = "Words or phrases that prompts may not contain.",
+                            Description = CommandTexts.English("CommandQuotaBanList"),
+                            DescriptionLocalizations = CommandTexts.Translated("CommandQuotaBanList"),
                             Options =
                             [
-                                Subcommand(BanListAdd, "Refuse prompts containing a word or phrase.", TermOption("The word or phrase to ban.")),
-                                Subcommand(BanListRemove, "Allow a banned word or phrase again.", TermOption("The word or phrase to allow again.")),
-                                Subcommand(BanListList, "Show the banned words and phrases."),
+                                Subcommand(BanListAdd, "CommandQuotaBanListAdd", TermOption("CommandQuotaBanListAddTerm")),
+                                Subcommand(BanListRemove, "CommandQuotaBanListRemove", TermOption("CommandQuotaBanListRemoveTerm")),
+                                Subcommand(BanListList, "CommandQuotaBanListList"),
                             ],
                         },
                     ],
@@ -190,27 +187,38 @@ public sealed class CreditsCommands : ICommandSource
         }
     }
 
-    private static ApplicationCommandOption Subcommand(string name, string description, params ApplicationCommandOption[] options) => new()
+    private static ApplicationCommandOption Subcommand(string name, string descriptionKey, params ApplicationCommandOption[] options) => new()
     {
         Type = ApplicationCommandOptionType.Subcommand,
         Name = name,
-        Description = description,
+        Description = CommandTexts.English(descriptionKey),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
         Options = options.Length == 0 ? null : options,
     };
 
-    private static ApplicationCommandOption UserOption(string description, bool required) => new()
+    private static ApplicationCommandOption UserOption(string descriptionKey, bool required) => new()
     {
         Type = ApplicationCommandOptionType.User,
         Name = User,
-        Description = description,
+        Description = CommandTexts.English(descriptionKey),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
         Required = required ? true : null,
     };
 
-    private static ApplicationCommandOption AmountOption(string description, int min, int max) => new()
+    private static ApplicationCommandOption RoleOption(string descriptionKey) => new()
+    {
+        Type = ApplicationCommandOptionType.Role,
+        Name = Role,
+        Description = CommandTexts.English(descriptionKey),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
+    };
+
+    private static ApplicationCommandOption AmountOption(string descriptionKey, int min, int max) => new()
     {
         Type = ApplicationCommandOptionType.Integer,
         Name = Amount,
-        Description = description,
+        Description = CommandTexts.English(descriptionKey),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
         Required = true,
         MinValue = min,
         MaxValue = max,
@@ -220,7 +228,8 @@ public sealed class CreditsCommands : ICommandSource
     {
         Type = ApplicationCommandOptionType.String,
         Name = Reason,
-        Description = "Why (shown in the ledger and the log channel).",
+        Description = CommandTexts.English("CommandQuotaReason"),
+        DescriptionLocalizations = CommandTexts.Translated("CommandQuotaReason"),
         MaxLength = MaxReasonLength,
     };
 
@@ -228,30 +237,27 @@ public sealed class CreditsCommands : ICommandSource
     {
         Type = ApplicationCommandOptionType.String,
         Name = Period,
-        Description = "Also change how often the server's allowances refill.",
-        Choices =
-        [
-            ApplicationCommandOptionChoice.Of("Daily", "daily"),
-            ApplicationCommandOptionChoice.Of("Weekly", "weekly"),
-            ApplicationCommandOptionChoice.Of("Monthly", "monthly"),
-            ApplicationCommandOptionChoice.Of("Never (no refills)", "never"),
-        ],
+        Description = CommandTexts.English("CommandQuotaAllowancePeriod"),
+        DescriptionLocalizations = CommandTexts.Translated("CommandQuotaAllowancePeriod"),
+        Choices = [.. PeriodChoices.Select(pair => CommandTexts.Choice("ChoicePeriod" + pair.Value, pair.Key))],
     };
 
     private static ApplicationCommandOption PageOption() => new()
     {
         Type = ApplicationCommandOptionType.Integer,
         Name = Page,
-        Description = "Which page (10 entries per page).",
+        Description = CommandTexts.English("CommandQuotaPage"),
+        DescriptionLocalizations = CommandTexts.Translated("CommandQuotaPage"),
         MinValue = 1,
         MaxValue = MaxPage,
     };
 
-    private static ApplicationCommandOption TermOption(string description) => new()
+    private static ApplicationCommandOption TermOption(string descriptionKey) => new()
     {
         Type = ApplicationCommandOptionType.String,
         Name = Term,
-        Description = description,
+        Description = CommandTexts.English(descriptionKey),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
         Required = true,
         MinLength = 1,
         MaxLength = PromptBanList.MaxTermLength,

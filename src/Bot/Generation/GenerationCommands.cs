@@ -1,10 +1,15 @@
+using System.Globalization;
 using SeedreamBot.Bot.Commands;
+using SeedreamBot.Bot.Localization;
 using SeedreamBot.Core.Generation;
 using SeedreamBot.Discord.Models;
 
 namespace SeedreamBot.Bot.Generation;
 
-/// <summary>The definitions of <c>/imagine</c>, <c>/edit</c> and the "Edit with Seedream" message command.</summary>
+/// <summary>
+/// The definitions of <c>/imagine</c>, <c>/edit</c> and the "Edit with Seedream" message command. Descriptions and
+/// choice names come from the translation tables (<see cref="CommandTexts"/>); names never change.
+/// </summary>
 public sealed class GenerationCommands : ICommandSource
 {
     public const string Imagine = "imagine";
@@ -26,17 +31,17 @@ public sealed class GenerationCommands : ICommandSource
         {
             Name = Imagine,
             Type = ApplicationCommandType.ChatInput,
-            Description = "Create an image with Seedream 5 Lite from a description (and optional reference images).",
+            Description = CommandTexts.English("CommandImagine"),
+            DescriptionLocalizations = CommandTexts.Translated("CommandImagine"),
             Options =
             [
-                PromptOption("Describe the image you want (up to 2,000 characters)."),
+                PromptOption("CommandImaginePrompt"),
                 SizeOption(),
-                AspectOption("Shape of the image (default 1:1, or your first image's shape when you add images)."),
+                AspectOption("CommandImagineAspect"),
                 FormatOption(),
-                .. ImageOptionNames.Select((name, index) => AttachmentOption(
-                    name,
-                    index == 0 ? "A reference image to guide the result (optional)." : $"Reference image {index + 1} (optional).",
-                    required: false)),
+                .. ImageOptionNames.Select((name, index) => index == 0
+                    ? AttachmentOption(name, required: false, "CommandImagineImage")
+                    : AttachmentOption(name, required: false, "CommandImagineImageN", index + 1)),
             ],
             Contexts = [InteractionContextType.Guild, InteractionContextType.BotDirectMessage],
             IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
@@ -45,16 +50,16 @@ public sealed class GenerationCommands : ICommandSource
         {
             Name = Edit,
             Type = ApplicationCommandType.ChatInput,
-            Description = "Change an image with Seedream 5 Lite: attach it and say what to change.",
+            Description = CommandTexts.English("CommandEdit"),
+            DescriptionLocalizations = CommandTexts.Translated("CommandEdit"),
             Options =
             [
-                PromptOption("What should change? e.g. “make it night time, add neon signs”."),
-                AttachmentOption(Image, "The image to edit.", required: true),
+                PromptOption("CommandEditPrompt"),
+                AttachmentOption(Image, required: true, "CommandEditImage"),
                 SizeOption(),
-                AspectOption("Shape of the result (default: same as your first image)."),
+                AspectOption("CommandEditAspect"),
                 FormatOption(),
-                .. ImageOptionNames.Skip(1).Select((name, index) => AttachmentOption(
-                    name, $"Another image to combine or take from ({index + 2} of up to 14, optional).", required: false)),
+                .. ImageOptionNames.Skip(1).Select((name, index) => AttachmentOption(name, required: false, "CommandEditImageN", index + 2)),
             ],
             Contexts = [InteractionContextType.Guild, InteractionContextType.BotDirectMessage],
             IntegrationTypes = [ApplicationIntegrationType.GuildInstall],
@@ -69,11 +74,12 @@ public sealed class GenerationCommands : ICommandSource
         },
     ];
 
-    private static ApplicationCommandOption PromptOption(string description) => new()
+    private static ApplicationCommandOption PromptOption(string descriptionKey) => new()
     {
         Type = ApplicationCommandOptionType.String,
         Name = Prompt,
-        Description = description,
+        Description = CommandTexts.English(descriptionKey),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
         Required = true,
         MinLength = 1,
         MaxLength = GenerationRequest.MaxPromptLength,
@@ -83,54 +89,61 @@ public sealed class GenerationCommands : ICommandSource
     {
         Type = ApplicationCommandOptionType.String,
         Name = Size,
-        Description = "Resolution (default 2K).",
+        Description = CommandTexts.English("CommandSize"),
+        DescriptionLocalizations = CommandTexts.Translated("CommandSize"),
         Choices =
         [
-            ApplicationCommandOptionChoice.Of("2K · standard", ImageSizes.ToWire(ImageSize.TwoK)),
-            ApplicationCommandOptionChoice.Of("3K · extra detail", ImageSizes.ToWire(ImageSize.ThreeK)),
+            CommandTexts.Choice("ChoiceSizeStandard", ImageSizes.ToWire(ImageSize.TwoK)),
+            CommandTexts.Choice("ChoiceSizeDetail", ImageSizes.ToWire(ImageSize.ThreeK)),
         ],
     };
 
-    private static ApplicationCommandOption AspectOption(string description) => new()
+    private static ApplicationCommandOption AspectOption(string descriptionKey) => new()
     {
         Type = ApplicationCommandOptionType.String,
         Name = Aspect,
-        Description = description,
-        Choices = [.. AspectRatios.All.Select(ratio => ApplicationCommandOptionChoice.Of(AspectChoiceName(ratio), ratio))],
+        Description = CommandTexts.English(descriptionKey),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
+        Choices = [.. AspectRatios.All.Select(ratio => CommandTexts.Choice(culture => AspectChoiceName(ratio, culture), ratio))],
     };
 
     private static ApplicationCommandOption FormatOption() => new()
     {
         Type = ApplicationCommandOptionType.String,
         Name = Format,
-        Description = "File format (default PNG).",
+        Description = CommandTexts.English("CommandFormat"),
+        DescriptionLocalizations = CommandTexts.Translated("CommandFormat"),
         Choices =
         [
-            ApplicationCommandOptionChoice.Of("PNG · lossless", OutputFormats.ToWire(OutputFormat.Png)),
-            ApplicationCommandOptionChoice.Of("JPG · smaller file", OutputFormats.ToWire(OutputFormat.Jpg)),
+            CommandTexts.Choice("ChoiceFormatPng", OutputFormats.ToWire(OutputFormat.Png)),
+            CommandTexts.Choice("ChoiceFormatJpg", OutputFormats.ToWire(OutputFormat.Jpg)),
         ],
     };
 
-    private static ApplicationCommandOption AttachmentOption(string name, string description, bool required) => new()
+    private static ApplicationCommandOption AttachmentOption(string name, bool required, string descriptionKey, params object[] arguments) => new()
     {
         Type = ApplicationCommandOptionType.Attachment,
         Name = name,
-        Description = description,
+        Description = CommandTexts.English(descriptionKey, arguments),
+        DescriptionLocalizations = CommandTexts.Translated(descriptionKey, arguments),
         Required = required,
     };
 
     /// <summary>The friendly name a member sees for an aspect ratio, e.g. "16:9 · widescreen".</summary>
-    public static string AspectChoiceName(string ratio) => ratio switch
+    public static string AspectChoiceName(string ratio) => AspectChoiceName(ratio, BotCultures.English);
+
+    /// <summary>The friendly name of an aspect ratio in a language, e.g. "16:9 · Breitbild"; the ratio itself when unknown.</summary>
+    public static string AspectChoiceName(string ratio, CultureInfo culture) => ratio switch
     {
-        "1:1" => "1:1 · square",
-        "4:3" => "4:3 · landscape",
-        "3:4" => "3:4 · portrait",
-        "16:9" => "16:9 · widescreen",
-        "9:16" => "9:16 · tall, for phones",
-        "3:2" => "3:2 · photo landscape",
-        "2:3" => "2:3 · photo portrait",
-        "21:9" => "21:9 · cinematic",
-        AspectRatios.MatchInputImage => "Match the first image",
+        "1:1" => BotText.Get(culture, "ChoiceAspectSquare"),
+        "4:3" => BotText.Get(culture, "ChoiceAspectLandscape"),
+        "3:4" => BotText.Get(culture, "ChoiceAspectPortrait"),
+        "16:9" => BotText.Get(culture, "ChoiceAspectWidescreen"),
+        "9:16" => BotText.Get(culture, "ChoiceAspectTall"),
+        "3:2" => BotText.Get(culture, "ChoiceAspectPhotoLandscape"),
+        "2:3" => BotText.Get(culture, "ChoiceAspectPhotoPortrait"),
+        "21:9" => BotText.Get(culture, "ChoiceAspectCinematic"),
+        AspectRatios.MatchInputImage => BotText.Get(culture, "ChoiceAspectMatchInput"),
         _ => ratio,
     };
 }

@@ -1,4 +1,5 @@
 using SeedreamBot.Bot.Commands;
+using SeedreamBot.Bot.Localization;
 using SeedreamBot.Discord.Models;
 
 namespace SeedreamBot.Bot.History;
@@ -15,14 +16,16 @@ public sealed class HistoryCommands : ICommandSource
         {
             Name = History,
             Type = ApplicationCommandType.ChatInput,
-            Description = "Your recent images, with links and a button to run any of them again.",
+            Description = CommandTexts.English("CommandHistory"),
+            DescriptionLocalizations = CommandTexts.Translated("CommandHistory"),
             Options =
             [
                 new ApplicationCommandOption
                 {
                     Type = ApplicationCommandOptionType.Integer,
                     Name = Page,
-                    Description = "Which page (5 images per page, newest first).",
+                    Description = CommandTexts.English("CommandHistoryPage"),
+                    DescriptionLocalizations = CommandTexts.Translated("CommandHistoryPage"),
                     MinValue = 1,
                     MaxValue = 1000,
                 },

@@ -14,7 +14,7 @@ public sealed class TranslationTableTests
     private static readonly Dictionary<string, string[]> SameAsEnglish = new(StringComparer.Ordinal)
     {
         ["German"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue", "FieldFormat"],
-        ["French"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue"],
+        ["French"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue", "ChoiceSizeStandard", "ChoiceAspectPortrait", "ChoiceAspectPhotoPortrait"],
         ["Spanish"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue"],
     };
 
