@@ -129,9 +129,6 @@ public sealed class GenerationCommands : ICommandSource
         Required = required,
     };
 
-    /// <summary>The friendly name a member sees for an aspect ratio, e.g. "16:9 · widescreen".</summary>
-    public static string AspectChoiceName(string ratio) => AspectChoiceName(ratio, BotCultures.English);
-
     /// <summary>The friendly name of an aspect ratio in a language, e.g. "16:9 · Breitbild"; the ratio itself when unknown.</summary>
     public static string AspectChoiceName(string ratio, CultureInfo culture) => ratio switch
     {

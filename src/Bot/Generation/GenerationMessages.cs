@@ -72,7 +72,7 @@ public static class GenerationMessages
                 + (fileName is null ? "\n\n" + BotText.Format(culture, "LinkedInstead", LimitText(generation, culture)) : ""))
             .WithImage(fileName is null ? result.ImageUrl.AbsoluteUri : "attachment://" + fileName)
             .AddField(BotText.Get(culture, "FieldSize"), generation.Size.ToWire(), inline: true)
-            .AddField(BotText.Get(culture, "FieldAspect"), GenerationCommands.AspectChoiceName(generation.AspectRatio), inline: true)
+            .AddField(BotText.Get(culture, "FieldAspect"), GenerationCommands.AspectChoiceName(generation.AspectRatio, culture), inline: true)
             .AddField(BotText.Get(culture, "FieldFormat"), generation.Format.ToWire().ToUpperInvariant(), inline: true)
             .AddField(BotText.Get(culture, "FieldInputs"), generation.InputImageUrls.Count == 0
                 ? BotText.Get(culture, "NoInputs")

@@ -40,6 +40,7 @@ public sealed class GenerationMessagesTests
         Assert.Equal("6 Credits", fields["Kosten"]);
         Assert.Equal("2 Bilder", fields["Eingaben"]);
         Assert.Equal("14 Sekunden", fields["Dauer"]);
+        Assert.Equal("9:16 · hoch, fürs Handy", fields["Seitenverhältnis"]);
     }
 
     [Fact]
