@@ -453,7 +453,7 @@ internal static class TranslationTable
         ["QuotaBotTarget"] = "{0} ist ein Bot; Bots erstellen keine Bilder und haben deshalb keine Credits.",
         ["QuotaNotAMember"] = "{0} ist kein Mitglied dieses Servers und hat hier deshalb keine Credits.",
         ["QuotaGuildOnly"] = "/quota funktioniert nur auf einem Server — in Direktnachrichten gibt es keine Kontingente zu verwalten.",
-        ["QuotaNotModerator"] = "Nur Moderationen können /quota benutzen: Mitglieder mit „Server verwalten“, „Administrator“ oder einer Moderationsrolle. Mit /credits siehst du deine eigenen Credits.",
+        ["QuotaNotModerator"] = "Nur die Moderation kann /quota benutzen: Mitglieder mit „Server verwalten“, „Administrator“ oder einer Moderationsrolle. Mit /credits siehst du deine eigenen Credits.",
         ["QuotaNothingChanged"] = "Es wurde nichts geändert.",
         ["QuotaAmountMissing"] = "Bitte gib eine Menge an.",
         ["QuotaAmountNotPositive"] = "Die Menge muss mindestens 1 sein.",
