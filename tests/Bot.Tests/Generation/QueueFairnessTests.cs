@@ -1,3 +1,5 @@
+using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Jobs;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
 using SeedreamBot.Harness;
@@ -24,11 +26,11 @@ public sealed class QueueFairnessTests
         var alice = new List<FakeInteraction>();
         for (var i = 1; i <= 3; i++)
         {
-            alice.Add(await Ask(bot, 80, "alice " + i));
+            alice.Add(await Ask(bot, 80, "alice " + i, unfinished: i));
             await bot.Apiframe.WaitForJobsCreatedAsync(1);
         }
 
-        var bob = await Ask(bot, 81, "bob 1");
+        var bob = await Ask(bot, 81, "bob 1", unfinished: 1);
 
         // Alice's first runs; then Bob is second in line, ahead of Alice's later requests.
         // Earlier announcements may show the line before Bob joined; each message is updated as places change.
@@ -52,10 +54,19 @@ public sealed class QueueFairnessTests
     private static bool IsWaitingAt(FakeMessage message, string place) =>
         GenerationTestKit.HasTitle(message, "Waiting in line") && message.Description().Contains(place, StringComparison.Ordinal);
 
-    private static async Task<FakeInteraction> Ask(BotHarness bot, ulong userId, string prompt)
+    /// <summary>
+    /// Asks, then waits until the request is in the queue: the deferral goes out before the credits are held and the
+    /// generation is queued, so on a busy machine the next member's request could otherwise be queued first.
+    /// </summary>
+    private static async Task<FakeInteraction> Ask(BotHarness bot, ulong userId, string prompt, int unfinished)
     {
         var interaction = await bot.Discord.SlashCommand("imagine").By(userId, "member" + userId).WithString("prompt", prompt).DispatchAsync();
         await interaction.WaitForInitialResponseAsync();
+        var member = new CreditScope(BotHarness.GuildId, userId);
+        await Eventually.Until(
+            () => bot.Get<GenerationScheduler>().UnfinishedFor(member),
+            count => count == unfinished,
+            $"{prompt} to be queued");
         return interaction;
     }
 }
