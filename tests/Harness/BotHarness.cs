@@ -3,6 +3,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SeedreamBot.Bot.Hosting;
+using SeedreamBot.Core.Jobs;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
 using SeedreamBot.Fakes.Discord.Gateway;
@@ -119,6 +120,9 @@ public sealed class BotHarness : IAsyncDisposable
         await host.StartAsync().ConfigureAwait(false);
         await Gateway.WaitForReadyAsync(count: readyBefore + 1).ConfigureAwait(false);
         await Discord.WaitForCallAsync(_ => RegistrationCalls() > registrationsBefore).ConfigureAwait(false);
+
+        // Holds placed by a test before the start-up reconciliation ran would be taken for a crash's leftovers.
+        await host.Services.GetRequiredService<GenerationRecovery>().Completed.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
     }
 
     /// <summary>Stops the bot the way an operator does (Ctrl+C, docker stop): gracefully.</summary>

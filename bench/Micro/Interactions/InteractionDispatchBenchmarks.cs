@@ -7,6 +7,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SeedreamBot.Bot.Hosting;
 using SeedreamBot.Bot.Interactions;
+using SeedreamBot.Core.Jobs;
 using SeedreamBot.Discord.Json;
 using SeedreamBot.Discord.Models;
 using SeedreamBot.Discord.Rest;
@@ -53,6 +54,9 @@ public class InteractionDispatchBenchmarks
         builder.Services.AddSingleton<IDiscordRestClient>(Rest);
         _host = builder.Build();
         _processor = _host.Services.GetRequiredService<InteractionProcessor>();
+
+        // The host is never started; reconcile holds as starting it would, so requests are taken.
+        _host.Services.GetRequiredService<GenerationRecovery>().Recover();
     }
 
     [GlobalCleanup]

@@ -13,6 +13,9 @@ namespace SeedreamBot.Bot.Generation;
 /// </summary>
 public sealed class GenerationStarter
 {
+    // Well inside Discord's 3 seconds, leaving time to answer "restarting" if recovery is still running.
+    private static readonly TimeSpan ReadinessWait = TimeSpan.FromSeconds(1.5);
+
     private readonly GenerationService _generations;
     private readonly TimeProvider _time;
 
@@ -41,6 +44,8 @@ public sealed class GenerationStarter
             return null;
         }
 
+        // Right after a start, wait the few milliseconds the reconciliation of holds takes rather than refuse.
+        await _generations.WaitUntilReadyAsync(ReadinessWait, context.CancellationToken).ConfigureAwait(false);
         var member = context.CreditMember;
         if (_generations.Precheck(member, validation.Request) is { } refusal)
         {

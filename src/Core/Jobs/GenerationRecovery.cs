@@ -15,6 +15,7 @@ public sealed partial class GenerationRecovery
     private readonly GenerationStore _store;
     private readonly GenerationScheduler _scheduler;
     private readonly ILogger<GenerationRecovery> _logger;
+    private readonly TaskCompletionSource _completed = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public GenerationRecovery(
         ICreditLedger ledger,
@@ -28,7 +29,28 @@ public sealed partial class GenerationRecovery
         _logger = logger;
     }
 
+    /// <summary>
+    /// Completes when <see cref="Recover"/> has run once. Until then no new hold may be placed: recovery would take a
+    /// hold whose generation is not saved yet for one a crash left behind, and release it.
+    /// </summary>
+    public Task Completed => _completed.Task;
+
     public RecoverySummary Recover()
+    {
+        try
+        {
+            var summary = Reconcile();
+            _completed.TrySetResult();
+            return summary;
+        }
+        catch (Exception exception)
+        {
+            _completed.TrySetException(exception);
+            throw;
+        }
+    }
+
+    private RecoverySummary Reconcile()
     {
         int settled = 0, released = 0;
         foreach (var hold in _ledger.GetOpenHolds())

@@ -16,6 +16,7 @@ public sealed partial class GenerationService
     private readonly ISpendGuard _spendGuard;
     private readonly GenerationStore _store;
     private readonly GenerationScheduler _scheduler;
+    private readonly GenerationRecovery _recovery;
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<GenerationOptions> _options;
     private readonly ILogger<GenerationService> _logger;
@@ -32,6 +33,7 @@ public sealed partial class GenerationService
         ISpendGuard spendGuard,
         GenerationStore store,
         GenerationScheduler scheduler,
+        GenerationRecovery recovery,
         TimeProvider time,
         IOptionsMonitor<GenerationOptions> options,
         ILogger<GenerationService> logger)
@@ -42,6 +44,7 @@ public sealed partial class GenerationService
         _spendGuard = spendGuard;
         _store = store;
         _scheduler = scheduler;
+        _recovery = recovery;
         _time = time;
         _options = options;
         _logger = logger;
@@ -51,6 +54,29 @@ public sealed partial class GenerationService
     public bool IsAccepting => _accepting;
 
     public void StopAccepting() => _accepting = false;
+
+    /// <summary>
+    /// Waits, at most <paramref name="maxWait"/>, for the start-up reconciliation of holds; false when it is still
+    /// running (requests are then refused as "restarting"). Normally already done: it takes milliseconds at start.
+    /// </summary>
+    public async Task<bool> WaitUntilReadyAsync(TimeSpan maxWait, CancellationToken cancellationToken)
+    {
+        var recovered = _recovery.Completed;
+        if (recovered.IsCompletedSuccessfully)
+        {
+            return true;
+        }
+
+        try
+        {
+            await recovered.WaitAsync(maxWait, _time, cancellationToken).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
 
     /// <summary>
     /// The checks that need no write, for answering before Discord's 3-second deadline: a refusal here is shown
@@ -157,7 +183,9 @@ public sealed partial class GenerationService
 
     private StartRefusal? RefuseWithoutCredits(CreditMember member, Generation.GenerationRequest request, int cost)
     {
-        if (!_accepting)
+        // Stopping, or still starting: before the start-up reconciliation has run, a new hold could be mistaken
+        // for one a crash left behind and released under the running generation.
+        if (!_accepting || !_recovery.Completed.IsCompletedSuccessfully)
         {
             return new StartRefusal(StartRefusalKind.ShuttingDown, cost);
         }

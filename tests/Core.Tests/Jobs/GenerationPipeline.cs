@@ -49,6 +49,9 @@ internal sealed class GenerationPipeline : IDisposable
         services.AddSingleton(PromptScreen);
         services.AddSingleton(Alerts);
         _services = services.BuildServiceProvider();
+
+        // As the host does at start, before any request is taken.
+        Get<GenerationRecovery>().Recover();
         PromptScreen.FindBannedTerm(Arg.Any<ulong>(), Arg.Any<string>()).Returns((string?)null);
     }
 

@@ -238,6 +238,38 @@ public sealed class GenerationPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task Until_recovery_has_run_nothing_is_held_and_requests_are_refused_as_restarting()
+    {
+        _pipeline.ApiframeSucceeds();
+        using var restarted = new RestartedPipeline(_pipeline);
+        var service = restarted.Service;
+
+        Assert.False(await service.WaitUntilReadyAsync(TimeSpan.Zero, CancellationToken.None));
+        Assert.Equal(StartRefusalKind.ShuttingDown, service.Precheck(GenerationPipeline.Member(1), GenerationPipeline.Request())!.Kind);
+        var refused = service.Start(Command(1));
+        Assert.Equal(StartRefusalKind.ShuttingDown, refused.Refusal!.Kind);
+        Assert.Empty(_pipeline.Ledger.GetOpenHolds());
+
+        // A request waiting for readiness goes ahead as soon as recovery is done.
+        var waiting = service.WaitUntilReadyAsync(TimeSpan.FromMinutes(1), CancellationToken.None);
+        Assert.False(waiting.IsCompleted);
+        restarted.Recovery.Recover();
+        Assert.True(await waiting);
+        Assert.True(service.Start(Command(1)).Started);
+        Assert.Single(_pipeline.Ledger.GetOpenHolds());
+    }
+
+    [Fact]
+    public async Task Recovery_that_fails_fails_the_wait_instead_of_taking_requests()
+    {
+        using var restarted = new RestartedPipeline(_pipeline);
+        _pipeline.Dispose();
+
+        Assert.ThrowsAny<Exception>(() => restarted.Recovery.Recover());
+        await Assert.ThrowsAnyAsync<Exception>(() => restarted.Service.WaitUntilReadyAsync(TimeSpan.FromMinutes(1), CancellationToken.None));
+    }
+
+    [Fact]
     public void Recovery_settles_delivered_releases_failed_and_orphaned_holds_and_resumes_the_rest()
     {
         var delivered = _pipeline.Start(1).Generation!;
@@ -270,6 +302,10 @@ public sealed class GenerationPipelineTests : IDisposable
             _pipeline.Ledger.GetOpenHolds().Select(hold => hold.GenerationId).Order(StringComparer.Ordinal));
     }
 
+    private static StartGenerationCommand Command(ulong user) =>
+        new(GenerationOrigin.Imagine, GenerationPipeline.Member(user), GenerationPipeline.Request(),
+            new DeliveryTarget { GuildId = GenerationPipeline.Guild, ChannelId = 1, InteractionToken = "token" });
+
     private (int Held, int Available, int ImagesMade) Held(ulong user)
     {
         var balance = _pipeline.Ledger.GetBalance(GenerationPipeline.Member(user));
@@ -293,7 +329,20 @@ public sealed class GenerationPipelineTests : IDisposable
                 Microsoft.Extensions.Logging.Abstractions.NullLogger<GenerationScheduler>.Instance);
             Recovery = new GenerationRecovery(
                 pipeline.Ledger, pipeline.Store, Scheduler, Microsoft.Extensions.Logging.Abstractions.NullLogger<GenerationRecovery>.Instance);
+            Service = new GenerationService(
+                pipeline.Ledger,
+                pipeline.Get<ICreditPricing>(),
+                pipeline.PromptScreen,
+                pipeline.Get<ISpendGuard>(),
+                pipeline.Store,
+                Scheduler,
+                Recovery,
+                pipeline.Time,
+                pipeline.Get<Microsoft.Extensions.Options.IOptionsMonitor<GenerationOptions>>(),
+                Microsoft.Extensions.Logging.Abstractions.NullLogger<GenerationService>.Instance);
         }
+
+        public GenerationService Service { get; }
 
         public GenerationScheduler Scheduler { get; }
 
