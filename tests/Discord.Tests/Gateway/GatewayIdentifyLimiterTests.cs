@@ -46,8 +46,7 @@ public sealed class GatewayIdentifyLimiterTests
         shard0.Dispose(); // READY arrives 6 s after the send.
         _time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.False(shard1.IsCompleted, "Only 4.9 s since Discord answered shard 0.");
-        _time.Advance(TimeSpan.FromSeconds(0.1));
-        (await shard1.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        (await AdvanceUntilAcquiredAsync(shard1)).Dispose();
     }
 
     [Fact]
@@ -64,8 +63,7 @@ public sealed class GatewayIdentifyLimiterTests
         _time.Advance(TimeSpan.FromMilliseconds(1));
         _time.Advance(GatewayTimings.Discord.IdentifyInterval - TimeSpan.FromMilliseconds(1));
         Assert.False(next.IsCompleted, "The interval counts from the timeout, the latest moment Discord can have counted it.");
-        _time.Advance(TimeSpan.FromMilliseconds(1));
-        (await next.WaitAsync(TimeSpan.FromSeconds(10))).Dispose();
+        (await AdvanceUntilAcquiredAsync(next)).Dispose();
         Assert.Equal(9, limiter.RemainingSessionStarts); // The unanswered Identify still counts; the unused permit does not.
     }
 
@@ -162,4 +160,20 @@ public sealed class GatewayIdentifyLimiterTests
     private void Answer(int remaining, int maxConcurrency, TimeSpan? resetAfter = null) =>
         _source.GetGatewayInfoAsync(Arg.Any<CancellationToken>()).Returns(new GatewayInfo(
             "wss://gateway.example", 1, new SessionStartLimit(1000, remaining, resetAfter ?? TimeSpan.FromHours(20), maxConcurrency)));
+
+    /// <summary>
+    /// Moves the clock on in small steps until the permit is granted. A shard waiting behind another resumes on the
+    /// thread pool when the bucket opens and only then sets its timer, possibly after the test moved the clock past
+    /// the moment it computed: one exact step could leave that timer waiting for a clock that never moves again.
+    /// </summary>
+    private async Task<IdentifyPermit> AdvanceUntilAcquiredAsync(Task<IdentifyPermit> acquiring)
+    {
+        for (var step = 0; step < 400 && !acquiring.IsCompleted; step++)
+        {
+            await Task.Delay(5);
+            _time.Advance(TimeSpan.FromMilliseconds(25));
+        }
+
+        return await acquiring.WaitAsync(TimeSpan.FromSeconds(10));
+    }
 }
