@@ -4,6 +4,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using SeedreamBot.Bot.Hosting;
 using SeedreamBot.Core.Jobs;
+using SeedreamBot.Discord.Gateway;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
 using SeedreamBot.Fakes.Discord.Gateway;
@@ -120,6 +121,10 @@ public sealed class BotHarness : IAsyncDisposable
         await host.StartAsync().ConfigureAwait(false);
         await Gateway.WaitForReadyAsync(count: readyBefore + 1).ConfigureAwait(false);
         await Discord.WaitForCallAsync(_ => RegistrationCalls() > registrationsBefore).ConfigureAwait(false);
+
+        // The fake has sent READY; the bot may not have read it yet (it reports itself connected once it has).
+        var gateway = host.Services.GetRequiredService<DiscordGateway>();
+        await Eventually.Until(() => gateway.GetStatus().IsConnected, "the bot to read READY").ConfigureAwait(false);
 
         // Holds placed by a test before the start-up reconciliation ran would be taken for a crash's leftovers.
         await host.Services.GetRequiredService<GenerationRecovery>().Completed.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);

@@ -24,7 +24,7 @@ public sealed class HealthEndpointTests : IAsyncLifetime
 
         var (status, body, contentType) = await _bot.GetAsync("/healthz");
 
-        Assert.Equal(200, status);
+        Assert.True(status == 200, $"/healthz answered {status}: {body}");
         Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);
         var json = JsonNode.Parse(body)!.AsObject();
         Assert.Equal("healthy", json["status"]!.GetValue<string>());
