@@ -54,6 +54,17 @@ public sealed class BotHarness : IAsyncDisposable
 
     public static async Task<BotHarness> StartAsync(BotHarnessOptions? options = null)
     {
+        var harness = await StartFakesAsync(options).ConfigureAwait(false);
+        await harness.StartBotAsync().ConfigureAwait(false);
+        return harness;
+    }
+
+    /// <summary>
+    /// Only the fakes and a database path: for tests that run the bot some other way (as a child process), with
+    /// <see cref="Settings"/> as its configuration.
+    /// </summary>
+    public static async Task<BotHarness> StartFakesAsync(BotHarnessOptions? options = null)
+    {
         options ??= new BotHarnessOptions();
         var gateway = new FakeGateway(new FakeGatewayOptions { Token = options.Discord.Token });
         var discord = new FakeDiscordServer(gateway, options.Discord);
@@ -62,9 +73,7 @@ public sealed class BotHarness : IAsyncDisposable
         // The fake gateway cannot learn its own address; READY's resume_gateway_url needs it.
         gateway.PublicUrl = new Uri(discord.GatewayUrl);
         var apiframe = await FakeApiframeServer.StartAsync(options.Apiframe).ConfigureAwait(false);
-        var harness = new BotHarness(options, gateway, discord, apiframe);
-        await harness.StartBotAsync().ConfigureAwait(false);
-        return harness;
+        return new BotHarness(options, gateway, discord, apiframe);
     }
 
     /// <summary>The bot's configuration, pointing every service at the fakes.</summary>

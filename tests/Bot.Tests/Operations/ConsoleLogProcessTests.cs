@@ -1,9 +1,8 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
-using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
-using SeedreamBot.Fakes.Discord.Gateway;
+using SeedreamBot.Harness;
 
 namespace SeedreamBot.Bot.Tests.Operations;
 
@@ -17,24 +16,17 @@ public sealed class ConsoleLogProcessTests : IAsyncLifetime
     private const ulong User = 42;
 
     private readonly string _workDir = Directory.CreateTempSubdirectory("seedreambot-console-").FullName;
-    private FakeGateway _gateway = null!;
-    private FakeDiscordServer _discord = null!;
-    private FakeApiframeServer _apiframe = null!;
+    private BotHarness _fakes = null!;
 
-    public async Task InitializeAsync()
+    // The bot's own default log level, not the harness's Trace: the console an operator sees.
+    public async Task InitializeAsync() => _fakes = await BotHarness.StartFakesAsync(new BotHarnessOptions
     {
-        var options = new FakeDiscordOptions();
-        _gateway = new FakeGateway(new FakeGatewayOptions { Token = options.Token });
-        _discord = new FakeDiscordServer(_gateway, options);
-        await _discord.StartAsync();
-        _gateway.PublicUrl = new Uri(_discord.GatewayUrl);
-        _apiframe = await FakeApiframeServer.StartAsync();
-    }
+        Settings = { ["Logging:LogLevel:Default"] = "Information" },
+    });
 
     public async Task DisposeAsync()
     {
-        await _apiframe.DisposeAsync();
-        await _discord.DisposeAsync();
+        await _fakes.DisposeAsync();
         Directory.Delete(_workDir, recursive: true);
     }
 
@@ -78,19 +70,9 @@ public sealed class ConsoleLogProcessTests : IAsyncLifetime
 
     private RunningBotProcess StartBot(params (string Name, string Value)[] extra)
     {
-        var environment = new Dictionary<string, string>
-        {
-            ["DISCORD_TOKEN"] = _discord.Token,
-            ["Discord__ApiBaseUrl"] = _discord.ApiBaseUrl,
-            ["Discord__GuildIds__0"] = FakeDiscordServer.DefaultGuildId.ToString(CultureInfo.InvariantCulture),
-            ["Storage__DatabasePath"] = Path.Combine(_workDir, "bot.db"),
-            ["Health__Enabled"] = "false",
-        };
-        foreach (var (key, value) in _apiframe.ClientConfiguration())
-        {
-            environment[key.Replace(":", "__", StringComparison.Ordinal)] = value!;
-        }
-
+        var environment = _fakes.Settings()
+            .Where(setting => setting.Value is not null)
+            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
         foreach (var (name, value) in extra)
         {
             environment[name] = value;
@@ -103,9 +85,9 @@ public sealed class ConsoleLogProcessTests : IAsyncLifetime
     private async Task<(string GenerationId, string JobId)> ImagineAsync(RunningBotProcess bot)
     {
         // Commands are registered over REST while the gateway connects: an interaction needs both.
-        await _discord.WaitForCallAsync(call => call.Method == "PUT" && call.Path.Contains("/commands", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
-        await _gateway.WaitForReadyAsync(timeout: TimeSpan.FromSeconds(30));
-        var imagine = await _discord.SlashCommand("imagine").By(User, "ada").WithString("prompt", "a lighthouse at dawn").DispatchAsync();
+        await _fakes.Discord.WaitForCallAsync(call => call.Method == "PUT" && call.Path.Contains("/commands", StringComparison.Ordinal), TimeSpan.FromSeconds(30));
+        await _fakes.Gateway.WaitForReadyAsync(timeout: TimeSpan.FromSeconds(30));
+        var imagine = await _fakes.Discord.SlashCommand("imagine").By(User, "ada").WithString("prompt", "a lighthouse at dawn").DispatchAsync();
         try
         {
             await imagine.WaitForOriginalAsync(message => message.Attachments.Count == 1, TimeSpan.FromSeconds(30));
@@ -115,7 +97,7 @@ public sealed class ConsoleLogProcessTests : IAsyncLifetime
             throw new TimeoutException(exception.Message + " The bot wrote:\n" + string.Join('\n', bot.Lines), exception);
         }
 
-        var job = Assert.Single(_apiframe.Jobs);
+        var job = Assert.Single(_fakes.Apiframe.Jobs);
         var submitted = await bot.WaitForLineAsync(line => line.Contains($"submitted as Apiframe job {job.Id}", StringComparison.Ordinal), "the submission");
         return (Regex.Match(submitted, @"Generation (\w+) submitted as").Groups[1].Value, job.Id);
     }
