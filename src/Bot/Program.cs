@@ -2,6 +2,13 @@ using Microsoft.Extensions.Hosting;
 using SeedreamBot.Bot.Hosting;
 using SeedreamBot.Bot.Operations;
 
+// `--version` prints the product version and exits before any configuration is read, so it works on a fresh machine.
+if (ProductVersion.IsRequested(args))
+{
+    await Console.Out.WriteLineAsync("SeedreamBot " + ProductVersion.Display).ConfigureAwait(false);
+    return 0;
+}
+
 // `--health-check` asks a running bot's /healthz (Docker's HEALTHCHECK) and exits 0 or 1; it never starts a bot.
 if (HealthProbe.IsRequested(args))
 {

@@ -95,9 +95,17 @@ public sealed class BotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
+        // A null value removes a default, e.g. "Discord:GuildIds:0" = null registers the commands globally.
         foreach (var (key, value) in _options.Settings)
         {
-            settings[key] = value;
+            if (value is null)
+            {
+                settings.Remove(key);
+            }
+            else
+            {
+                settings[key] = value;
+            }
         }
 
         return settings;

@@ -10,7 +10,10 @@ public sealed class BotHarnessOptions
 
     public FakeApiframeOptions Apiframe { get; init; } = new();
 
-    /// <summary>Extra or overriding bot configuration (e.g. <c>Credits:DefaultAllowance</c>).</summary>
+    /// <summary>
+    /// Extra or overriding bot configuration (e.g. <c>Credits:DefaultAllowance</c>); null removes a harness default.
+    /// Read at every start, so a test may change it between restarts.
+    /// </summary>
     public Dictionary<string, string?> Settings { get; init; } = [];
 
     /// <summary>The LiteDB file; a fresh temporary one when null.</summary>

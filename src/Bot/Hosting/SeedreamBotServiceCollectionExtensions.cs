@@ -24,8 +24,10 @@ public static class SeedreamBotServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(configuration);
 
-        // The gateway's hosted service is registered first so that it stops last: while everything else shuts
-        // down, interactions still arrive and are answered with "restarting".
+        // The start-up report comes first so the version line opens the log. The gateway's hosted service follows
+        // so that it stops (nearly) last: while everything else shuts down, interactions still arrive and are
+        // answered with "restarting".
+        services.AddHostedService<StartupReport>();
         services.AddDiscordRest(configuration);
         services.AddDiscordGateway(configuration);
 

@@ -25,7 +25,7 @@ public sealed class HealthReporter
                 Math.Round(entry.Value.Duration.TotalMilliseconds, 1),
                 entry.Value.Data.Count == 0 ? null : entry.Value.Data),
             StringComparer.Ordinal);
-        var body = new HealthResponse(Word(report.Status), _time.GetUtcNow(), checks);
+        var body = new HealthResponse(Word(report.Status), ProductVersion.Version, ProductVersion.Commit, _time.GetUtcNow(), checks);
         return (report.Status == HealthStatus.Unhealthy ? 503 : 200, body);
     }
 

@@ -44,7 +44,7 @@ public static class OperationsServiceCollectionExtensions
         services.AddOpenTelemetry()
             .ConfigureResource(resource => resource.AddService(
                 serviceName: "seedreambot",
-                serviceVersion: typeof(OperationsServiceCollectionExtensions).Assembly.GetName().Version?.ToString(3)))
+                serviceVersion: ProductVersion.Version))
             .WithMetrics(metrics => metrics
             .AddMeter([.. ExportedMeters])
             .AddRuntimeInstrumentation()

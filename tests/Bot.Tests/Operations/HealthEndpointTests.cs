@@ -28,6 +28,8 @@ public sealed class HealthEndpointTests : IAsyncLifetime
         Assert.StartsWith("application/json", contentType, StringComparison.Ordinal);
         var json = JsonNode.Parse(body)!.AsObject();
         Assert.Equal("healthy", json["status"]!.GetValue<string>());
+        Assert.Equal(ProductVersion.Version, json["version"]!.GetValue<string>());
+        Assert.Equal(ProductVersion.Commit, json["commit"]?.GetValue<string>());
         var checks = json["checks"]!.AsObject();
         Assert.Equal("healthy", checks["discord_gateway"]!["status"]!.GetValue<string>());
         Assert.Equal(1, checks["discord_gateway"]!["data"]!["connected_shards"]!.GetValue<int>());
