@@ -57,6 +57,31 @@ internal sealed class DurableFileStream : Stream
         }
     }
 
+    /// <summary>
+    /// Copies the whole file to <paramref name="destination"/> durably: written to a temporary file, fsynced, then
+    /// renamed, so a crash never leaves a partial copy under the final name. Reads at offsets through the handle
+    /// this process holds (a second open would be refused by the exclusive share), leaving the position alone.
+    /// </summary>
+    public void CopyTo(string destination, bool overwrite)
+    {
+        var temporary = destination + ".tmp";
+        using (var copy = new FileStream(temporary, FileMode.Create, FileAccess.Write, FileShare.None))
+        {
+            var buffer = new byte[81920];
+            long offset = 0;
+            int read;
+            while ((read = RandomAccess.Read(_handle, buffer, offset)) > 0)
+            {
+                copy.Write(buffer, 0, read);
+                offset += read;
+            }
+
+            copy.Flush(flushToDisk: true);
+        }
+
+        File.Move(temporary, destination, overwrite);
+    }
+
     public override void Flush()
     {
         if (_syncOnFlush)

@@ -287,7 +287,14 @@ public sealed class SeedreamDatabase : IDisposable
                 $"understands up to version {latest}. Run the newer SeedreamBot, or restore a backup made by this one.");
         }
 
-        foreach (var migration in migrations.Where(m => m.Version > current).OrderBy(m => m.Version))
+        var pending = migrations.Where(m => m.Version > current).OrderBy(m => m.Version).ToList();
+        if (pending.Count > 0 && (current > 0 || _database.GetCollectionNames().Any()))
+        {
+            // An older build refuses the upgraded file: keep a copy it can open, for rolling back.
+            BackUp(current, latest);
+        }
+
+        foreach (var migration in pending)
         {
             _logger.LogInformation("Database schema {From} -> {To}: {Description}", current, migration.Version,
                 migration.Description);
@@ -308,6 +315,47 @@ public sealed class SeedreamDatabase : IDisposable
         }
 
         return current;
+    }
+
+    /// <summary>
+    /// Copies the data file and its log to <see cref="SchemaBackup"/>'s names before an upgrade to
+    /// <paramref name="target"/>. A checkpoint first moves every committed page into the data file, so the copy of it
+    /// is complete on its own. An existing copy is kept (never overwritten); a copy that cannot be made stops the
+    /// upgrade with the file unchanged.
+    /// </summary>
+    private void BackUp(int current, int target)
+    {
+        var backup = SchemaBackup.For(FullPath, target);
+        if (File.Exists(backup.DataCopy))
+        {
+            // Never overwritten: after a failed upgrade the first copy is the older build's file. After a rollback the
+            // operator moves the copies away (the README says so), and the next upgrade takes fresh ones.
+            _logger.LogWarning(
+                "Database schema {From} -> {To}: {DataCopy} already exists (taken {TakenAt:u}) and is kept as it is; no new " +
+                "copy was taken", current, target, backup.DataCopy, File.GetLastWriteTimeUtc(backup.DataCopy));
+            return;
+        }
+
+        try
+        {
+            _database.Checkpoint();
+
+            // The log copy first: the data copy's existence marks a complete pair.
+            _log.CopyTo(backup.LogCopy, overwrite: true);
+            _data.CopyTo(backup.DataCopy, overwrite: false);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or LiteException)
+        {
+            throw new StorageVersionException(
+                $"Could not copy the database {FullPath} to {backup.DataCopy} before upgrading it from schema version " +
+                $"{current} to {target}: {ex.Message} Nothing was changed. Free some disk space or make the folder " +
+                "writable for the bot, then start it again.", ex);
+        }
+
+        _logger.LogWarning(
+            "Database schema {From} -> {To}: copied the database to {DataCopy} and {LogCopy} first. To roll back to the " +
+            "previous SeedreamBot, stop the bot and copy both files back over {DatabasePath} and its -log file",
+            current, target, backup.DataCopy, backup.LogCopy, FullPath);
     }
 
     /// <summary>
