@@ -44,6 +44,15 @@ internal sealed class NullDiscordRest : IDiscordRestClient
         ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default) =>
         Task.FromResult(commands);
 
+    public Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(ulong applicationId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ApplicationCommand>>([]);
+
+    public Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(ulong applicationId, ulong guildId, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<ApplicationCommand>>([]);
+
+    public Task<IReadOnlyList<UserGuild>> GetCurrentUserGuildsAsync(ulong after = 0, int limit = 200, CancellationToken cancellationToken = default) =>
+        Task.FromResult<IReadOnlyList<UserGuild>>([]);
+
     public Task CreateInteractionResponseAsync(
         ulong interactionId, string interactionToken, InteractionResponse response, IReadOnlyList<DiscordFile>? files = null,
         long? maxFileSize = null, CancellationToken cancellationToken = default)

@@ -22,6 +22,7 @@ namespace SeedreamBot.Discord.Json;
 [JsonSerializable(typeof(IReadOnlyList<ApplicationCommand>))]
 [JsonSerializable(typeof(List<ApplicationCommand>))]
 [JsonSerializable(typeof(Application))]
+[JsonSerializable(typeof(IReadOnlyList<UserGuild>))]
 [JsonSerializable(typeof(GatewayBotResponse))]
 [JsonSerializable(typeof(DiscordErrorBody))]
 [JsonSerializable(typeof(ActionRow))]

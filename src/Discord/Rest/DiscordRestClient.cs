@@ -105,6 +105,19 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         return SendAsync(DiscordRoute.GuildCommands(HttpMethod.Put, applicationId, guildId), body, DiscordJsonContext.Default.IReadOnlyListApplicationCommand, retryTransient: true, cancellationToken);
     }
 
+    public Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(ulong applicationId, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.GlobalCommands(HttpMethod.Get, applicationId), null, DiscordJsonContext.Default.IReadOnlyListApplicationCommand, retryTransient: true, cancellationToken);
+
+    public Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(ulong applicationId, ulong guildId, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.GuildCommands(HttpMethod.Get, applicationId, guildId), null, DiscordJsonContext.Default.IReadOnlyListApplicationCommand, retryTransient: true, cancellationToken);
+
+    public Task<IReadOnlyList<UserGuild>> GetCurrentUserGuildsAsync(ulong after = 0, int limit = 200, CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 200);
+        return SendAsync(DiscordRoute.CurrentUserGuilds(after, limit), null, DiscordJsonContext.Default.IReadOnlyListUserGuild, retryTransient: true, cancellationToken);
+    }
+
     public async Task CreateInteractionResponseAsync(
         ulong interactionId,
         string interactionToken,

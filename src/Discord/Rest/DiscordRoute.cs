@@ -62,6 +62,14 @@ internal sealed class DiscordRoute
         Id(guildId),
         RouteKind.Bot);
 
+    /// <summary>One page of the bot's servers, ascending by id, after <paramref name="after"/> (0 for the first).</summary>
+    public static DiscordRoute CurrentUserGuilds(ulong after, int limit) => new(
+        HttpMethod.Get,
+        "/users/@me/guilds",
+        string.Create(CultureInfo.InvariantCulture, $"/users/@me/guilds?limit={limit}&after={after}"),
+        "",
+        RouteKind.Bot);
+
     public static DiscordRoute InteractionCallback(ulong interactionId, string token) => new(
         HttpMethod.Post,
         "/interactions/{interaction_id}/{interaction_token}/callback",

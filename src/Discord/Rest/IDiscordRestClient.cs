@@ -21,6 +21,18 @@ public interface IDiscordRestClient
     Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGuildCommandsAsync(
         ulong applicationId, ulong guildId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default);
 
+    /// <summary>The application's global commands as Discord has them.</summary>
+    Task<IReadOnlyList<ApplicationCommand>> GetGlobalCommandsAsync(ulong applicationId, CancellationToken cancellationToken = default);
+
+    /// <summary>The application's commands in one guild (not its global ones).</summary>
+    Task<IReadOnlyList<ApplicationCommand>> GetGuildCommandsAsync(ulong applicationId, ulong guildId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// One page of the servers the bot is in, ascending by id: those after <paramref name="after"/> (0 for the
+    /// first page), at most <paramref name="limit"/> (1–200). A page shorter than the limit is the last.
+    /// </summary>
+    Task<IReadOnlyList<UserGuild>> GetCurrentUserGuildsAsync(ulong after = 0, int limit = 200, CancellationToken cancellationToken = default);
+
     /// <summary>The initial response; must arrive within 3 seconds of the interaction.</summary>
     Task CreateInteractionResponseAsync(
         ulong interactionId,

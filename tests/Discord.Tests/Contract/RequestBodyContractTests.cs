@@ -21,7 +21,7 @@ public sealed class RequestBodyContractTests
     {
         Skip.If(SharedReference.TryFind("discord-openapi", "openapi.json") is null, SharedReference.MissingReason);
         var spec = await DiscordOpenApiDocument.GetAsync();
-        await using var harness = await DiscordRestHarness.StartAsync();
+        await using var harness = await DiscordRestHarness.StartAsync(new FakeDiscordOptions { Guilds = { new(555, "Second server") } });
         await SendEveryKindOfRequestAsync(harness);
 
         var bodies = harness.Server.Calls.Where(c => c.Json is not null).ToList();

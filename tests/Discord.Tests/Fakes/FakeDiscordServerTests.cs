@@ -165,6 +165,25 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Guild_commands_exist_only_where_the_bot_is_and_the_guild_list_refuses_a_limit_over_200()
+    {
+        var app = _server.ApplicationId;
+        using var elsewhere = await SendAsync(HttpMethod.Put, $"/applications/{app}/guilds/555/commands", "[]");
+        using var tooMany = await SendAsync(HttpMethod.Get, "/users/@me/guilds?limit=201");
+        using var listed = await SendAsync(HttpMethod.Get, "/users/@me/guilds?limit=1");
+
+        Assert.Equal(HttpStatusCode.Forbidden, elsewhere.StatusCode);
+        Assert.Equal(50001, (await ReadAsync(elsewhere))["code"]!.GetValue<int>());
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        var tooManyBody = await ReadAsync(tooMany);
+        Assert.Equal(50035, tooManyBody["code"]!.GetValue<int>());
+        Assert.Equal("NUMBER_TYPE_MAX", tooManyBody["errors"]!["limit"]!["_errors"]![0]!["code"]!.GetValue<string>());
+        var guild = Assert.Single((await ReadAsync(listed)).AsArray())!;
+        Assert.Equal(FakeDiscordServer.DefaultGuildId.ToString(System.Globalization.CultureInfo.InvariantCulture), guild["id"]!.GetValue<string>());
+        Assert.IsType<string>(guild["permissions"]!.GetValue<string>());
+    }
+
+    [Fact]
     public async Task Ack_latency_is_measured_from_dispatch_to_callback()
     {
         var interaction = await _server.SlashCommand("imagine").DispatchAsync();

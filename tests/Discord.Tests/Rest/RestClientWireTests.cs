@@ -42,7 +42,7 @@ public sealed class RestClientWireTests
     [Fact]
     public async Task Bulk_overwrites_store_global_and_guild_commands_and_return_them_with_ids()
     {
-        await using var harness = await DiscordRestHarness.StartAsync();
+        await using var harness = await DiscordRestHarness.StartAsync(new FakeDiscordOptions { Guilds = { new(555, "Second server") } });
         ApplicationCommand[] commands =
         [
             new()

@@ -42,4 +42,10 @@ public sealed class FakeDiscordOptions
     public string ApplicationName { get; set; } = "SeedreamBot";
 
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
+
+    /// <summary>
+    /// The servers the bot is in at start (<c>GET /users/@me/guilds</c>); guild commands anywhere else get 403/50001
+    /// Missing Access, as on Discord. The gateway's READY list is <c>FakeGatewayOptions.Guilds</c>.
+    /// </summary>
+    public IList<Gateway.FakeGuild> Guilds { get; } = [new(FakeDiscordServer.DefaultGuildId, "Test server")];
 }

@@ -35,7 +35,8 @@ public sealed partial class FakeDiscordServer
 
     private FakeRestResult OverwriteCommands(FakeRestRequest request, ulong? guildId)
     {
-        if (request.Id("application_id") != ApplicationId)
+        // Guild commands exist only where the app is installed; elsewhere Discord answers Missing Access.
+        if (request.Id("application_id") != ApplicationId || (guildId is { } where && !InGuild(where)))
         {
             return FakeRestResult.Error(403, 50001, "Missing Access");
         }
@@ -100,7 +101,7 @@ public sealed partial class FakeDiscordServer
 
     private FakeRestResult ListCommands(FakeRestRequest request, ulong? guildId)
     {
-        if (request.Id("application_id") != ApplicationId)
+        if (request.Id("application_id") != ApplicationId || (guildId is { } where && !InGuild(where)))
         {
             return FakeRestResult.Error(403, 50001, "Missing Access");
         }

@@ -13,6 +13,8 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
+using SeedreamBot.Fakes.Discord.Gateway;
+
 namespace SeedreamBot.Fakes.Discord;
 
 /// <summary>
@@ -51,6 +53,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly FakeSnowflakes _ids;
     private List<JsonObject> _globalCommands = [];
     private readonly Dictionary<ulong, List<JsonObject>> _guildCommands = [];
+    private readonly SortedDictionary<ulong, FakeGuild> _botGuilds = [];
     private WebApplication? _app;
 
     public FakeDiscordServer(IFakeGateway gateway, FakeDiscordOptions? options = null)
@@ -60,6 +63,10 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         Options = options ?? new FakeDiscordOptions();
         _ids = new FakeSnowflakes(Options.TimeProvider);
         RateLimits = new FakeRateLimits(Options);
+        foreach (var guild in Options.Guilds)
+        {
+            _botGuilds[guild.Id] = guild;
+        }
     }
 
     /// <summary>How long the awaitable helpers wait by default (a safety net, not an expectation).</summary>
@@ -241,7 +248,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
     internal ulong CommandId(string name, int type, ulong? guildId) => Read(() =>
     {
-        if (guildId is { } guild && _commandIds.TryGetValue(CommandKey(name, type, guild), out var guildCommand))
+        if (guildId is { } guild && IsRegisteredInGuild(name, type, guild) && _commandIds.TryGetValue(CommandKey(name, type, guild), out var guildCommand))
         {
             return guildCommand;
         }
@@ -250,7 +257,12 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     });
 
     internal bool IsGuildCommand(string name, ulong guildId) =>
-        Read(() => _commandIds.ContainsKey(CommandKey(name, 1, guildId)));
+        Read(() => IsRegisteredInGuild(name, 1, guildId));
+
+    // Ids stay stable across overwrites, but a command removed from a guild is no longer the one members use there.
+    private bool IsRegisteredInGuild(string name, int type, ulong guildId) =>
+        _guildCommands.TryGetValue(guildId, out var commands)
+        && commands.Any(c => (FakeMessageRules.Int(c["type"]) ?? 1) == type && FakeMessageRules.Text(c["name"]) == name);
 
     internal T Read<T>(Func<T> read)
     {
@@ -502,6 +514,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         ("GET", "/applications/{application_id}/commands") => ListCommands(request, null),
         ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands") => OverwriteCommands(request, request.Id("guild_id")),
         ("GET", "/applications/{application_id}/guilds/{guild_id}/commands") => ListCommands(request, request.Id("guild_id")),
+        ("GET", "/users/@me/guilds") => CurrentUserGuilds(request),
         ("POST", "/interactions/{interaction_id}/{interaction_token}/callback") => Callback(request),
         (_, "/webhooks/{application_id}/{interaction_token}/messages/@original") => Original(method, request),
         ("POST", "/webhooks/{application_id}/{interaction_token}") => CreateFollowup(request),

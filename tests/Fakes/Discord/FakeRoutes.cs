@@ -11,6 +11,7 @@ internal static class FakeRoutes
         ("GET", "/applications/{application_id}/commands"),
         ("PUT", "/applications/{application_id}/guilds/{guild_id}/commands"),
         ("GET", "/applications/{application_id}/guilds/{guild_id}/commands"),
+        ("GET", "/users/@me/guilds"),
         ("POST", "/interactions/{interaction_id}/{interaction_token}/callback"),
         ("GET", "/webhooks/{application_id}/{interaction_token}/messages/@original"),
         ("PATCH", "/webhooks/{application_id}/{interaction_token}/messages/@original"),
