@@ -48,6 +48,7 @@ public static class SeedreamBotServiceCollectionExtensions
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.TryAddSingleton<BotApplication>();
+        services.TryAddSingleton<CommandScopeStore>();
         services.TryAddSingleton<ModeratorPolicy>();
         services.TryAddSingleton<InteractionMetrics>();
         services.TryAddSingleton<InteractionProcessor>();
