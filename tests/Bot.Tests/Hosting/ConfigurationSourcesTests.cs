@@ -125,6 +125,34 @@ public sealed class ConfigurationSourcesTests : IDisposable
     }
 
     [Fact]
+    public void Appsettings_Production_json_beside_the_binaries_is_read_when_no_environment_is_named()
+    {
+        // No DOTNET_ENVIRONMENT (as in a plain dotnet run, the Docker image and the systemd unit): Production. The file
+        // sits beside the binaries, where the build copies src/Bot/appsettings.Production.json and Docker mounts it;
+        // the working directory does not matter.
+        var file = Path.Combine(AppContext.BaseDirectory, "appsettings.Production.json");
+        Assert.False(File.Exists(file), "The test output must not carry an appsettings.Production.json of its own.");
+        File.WriteAllText(file, $$"""{ "Discord": { "Token": "{{Token}}" }, "Apiframe": { "ApiKey": "{{ApiKey}}" } }""");
+        var elsewhere = Directory.CreateTempSubdirectory("seedreambot-cwd-").FullName;
+        var workingDirectory = Environment.CurrentDirectory;
+        try
+        {
+            Environment.CurrentDirectory = elsewhere;
+
+            var (token, key) = Secrets();
+
+            Assert.Equal(Token, token);
+            Assert.Equal(ApiKey, key);
+        }
+        finally
+        {
+            Environment.CurrentDirectory = workingDirectory;
+            File.Delete(file);
+            Directory.Delete(elsewhere, recursive: true);
+        }
+    }
+
+    [Fact]
     public void A_pasted_Bot_prefix_and_surrounding_spaces_are_forgiven()
     {
         _environment.Set("DISCORD_TOKEN", "  Bot " + Token + " ").Set("APIFRAME_API_KEY", " " + ApiKey + " ");

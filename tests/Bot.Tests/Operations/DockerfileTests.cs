@@ -143,13 +143,15 @@ public sealed class DockerfileTests(PublishedImage image) : IClassFixture<Publis
         Assert.True(ignore.IsExcluded("data/seedreambot.db"));
         Assert.True(ignore.IsExcluded("seedreambot-log.db"));
         Assert.True(ignore.IsExcluded("src/Bot/appsettings.Development.json"));
+        Assert.True(ignore.IsExcluded("src/Bot/appsettings.Production.json"));
         Assert.True(ignore.IsExcluded(".git/HEAD"));
         Assert.True(ignore.IsExcluded("tests/Bot.Tests/Operations/DockerfileTests.cs"));
 
         var sources = Directory.EnumerateFiles(RepositoryRoot.PathOf("src"), "*", SearchOption.AllDirectories)
             .Select(path => Path.GetRelativePath(RepositoryRoot.Directory!, path).Replace('\\', '/'))
             .Where(path => !path.Contains("/bin/", StringComparison.Ordinal) && !path.Contains("/obj/", StringComparison.Ordinal)
-                && !path.EndsWith("appsettings.Development.json", StringComparison.Ordinal))
+                && !path.EndsWith("appsettings.Development.json", StringComparison.Ordinal)
+                && !path.EndsWith("appsettings.Production.json", StringComparison.Ordinal))
             .ToList();
         Assert.NotEmpty(sources);
         Assert.All(sources, path => Assert.False(ignore.IsExcluded(path), $"{path} would be missing from the build context."));
