@@ -2,6 +2,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Bot.Hosting;
+using SeedreamBot.Bot.Invite;
 using SeedreamBot.Discord.Models;
 using SeedreamBot.Discord.Rest;
 
@@ -55,6 +56,7 @@ public sealed partial class CommandRegistrar : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         var applicationId = await _application.GetIdAsync(stoppingToken).ConfigureAwait(false);
+        LogInvite(InvitePermissions.InviteUrl(applicationId));
         var plan = Plan();
         try
         {
@@ -178,6 +180,9 @@ public sealed partial class CommandRegistrar : BackgroundService
         scope.GuildId is { } guildId
             ? _rest.BulkOverwriteGuildCommandsAsync(applicationId, guildId, commands, cancellationToken)
             : _rest.BulkOverwriteGlobalCommandsAsync(applicationId, commands, cancellationToken);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Invite the bot to a server with {InviteUrl}")]
+    private partial void LogInvite(string inviteUrl);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands globally (they can take up to an hour to appear everywhere)")]
     private partial void LogRegisteredGlobally(int count);

@@ -7,6 +7,7 @@ using SeedreamBot.Bot.Credits;
 using SeedreamBot.Bot.Generation;
 using SeedreamBot.Bot.History;
 using SeedreamBot.Bot.Interactions;
+using SeedreamBot.Bot.Invite;
 using SeedreamBot.Bot.Moderation;
 using SeedreamBot.Bot.Operations;
 using SeedreamBot.Core.Credits;
@@ -51,6 +52,7 @@ public static class SeedreamBotServiceCollectionExtensions
         services.TryAddSingleton<CommandScopeStore>();
         services.TryAddSingleton<ModeratorPolicy>();
         services.TryAddSingleton<InteractionMetrics>();
+        services.TryAddSingleton<ChannelPermissionWatch>();
         services.TryAddSingleton<InteractionProcessor>();
 
         services.TryAddSingleton<LogChannelAlerts>();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SeedreamBot.Bot.Invite;
 using SeedreamBot.Bot.Localization;
 using SeedreamBot.Discord.Models;
 using SeedreamBot.Discord.Rest;
@@ -22,6 +23,7 @@ public sealed partial class InteractionProcessor
     private readonly IHostApplicationLifetime _lifetime;
     private readonly InteractionMetrics _metrics;
     private readonly TimeProvider _time;
+    private readonly ChannelPermissionWatch _permissions;
     private readonly ILogger<InteractionProcessor> _logger;
 
     public InteractionProcessor(
@@ -30,6 +32,7 @@ public sealed partial class InteractionProcessor
         IHostApplicationLifetime lifetime,
         InteractionMetrics metrics,
         TimeProvider time,
+        ChannelPermissionWatch permissions,
         ILogger<InteractionProcessor> logger)
     {
         foreach (var handler in handlers)
@@ -49,6 +52,7 @@ public sealed partial class InteractionProcessor
         _lifetime = lifetime;
         _metrics = metrics;
         _time = time;
+        _permissions = permissions;
         _logger = logger;
     }
 
@@ -60,6 +64,7 @@ public sealed partial class InteractionProcessor
             return;
         }
 
+        _permissions.Observe(interaction);
         var (handler, label) = Route(interaction);
         using var scope = InteractionScope(_logger, label, interaction.Id, interaction.GuildId, interaction.Member?.User?.Id ?? interaction.User?.Id);
 

@@ -89,8 +89,16 @@ public sealed partial class ApiframeBalanceMonitor : BackgroundService
         {
             if (!_reportedNoTeam)
             {
+                // Said once: the operator can act on it (a key made inside a team), and nothing else will tell them.
                 _reportedNoTeam = true;
-                LogNoTeam();
+                if (_options.CurrentValue.LowBalanceWarning is { } warning)
+                {
+                    LogNoTeamNoWarning(warning);
+                }
+                else
+                {
+                    LogNoTeam();
+                }
             }
 
             return null;
@@ -161,7 +169,10 @@ public sealed partial class ApiframeBalanceMonitor : BackgroundService
     [LoggerMessage(Level = LogLevel.Warning, Message = "The Apiframe team balance of {TeamCredits} credits is below Apiframe:LowBalanceWarning ({LowBalanceWarning}); top up the account")]
     private partial void LogLowBalance(long teamCredits, long lowBalanceWarning);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "The Apiframe API key belongs to no team, so its balance cannot be read; Apiframe:LowBalanceWarning has no effect")]
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Apiframe API key belongs to no team, so the bot cannot read the credit balance: Apiframe:LowBalanceWarning ({LowBalanceWarning}) can never warn, and /healthz and /metrics show no balance. Use a key created in an Apiframe team")]
+    private partial void LogNoTeamNoWarning(long lowBalanceWarning);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "The Apiframe API key belongs to no team, so the bot cannot read the credit balance: /healthz and /metrics show none, and a low balance can never be warned about. Use a key created in an Apiframe team")]
     private partial void LogNoTeam();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the Apiframe balance failed ({FailureKind}, HTTP {StatusCode}): {FailureMessage}. Next try in {Interval}")]

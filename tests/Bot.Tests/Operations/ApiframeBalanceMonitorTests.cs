@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using NSubstitute;
@@ -169,6 +170,24 @@ public sealed class ApiframeBalanceMonitorTests : IDisposable
 
         Assert.Null(_monitor.LastBalance);
         Assert.Empty(_alerts.All);
+    }
+
+    [Fact]
+    public async Task A_key_without_a_team_is_a_warning_said_once_naming_the_setting_it_defeats()
+    {
+        Answer(null);
+        var logs = new LogCapture();
+        using var factory = LoggerFactory.Create(builder => builder.AddProvider(logs));
+        var options = Substitute.For<IOptionsMonitor<SpendGuardOptions>>();
+        options.CurrentValue.Returns(_ => _options);
+        using var monitor = new ApiframeBalanceMonitor(_apiframe, _alerts, options, _time, factory.CreateLogger<ApiframeBalanceMonitor>());
+
+        await monitor.CheckAsync(CancellationToken.None);
+        await monitor.CheckAsync(CancellationToken.None);
+
+        var warning = Assert.Single(logs.Lines, line => line.Message.Contains("belongs to no team", StringComparison.Ordinal));
+        Assert.Equal(LogLevel.Warning, warning.Level);
+        Assert.Contains("Apiframe:LowBalanceWarning (500) can never warn", warning.Message, StringComparison.Ordinal);
     }
 
     private void Answer(long? credits)

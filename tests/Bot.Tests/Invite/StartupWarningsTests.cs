@@ -1,0 +1,72 @@
+using Microsoft.Extensions.Logging;
+using SeedreamBot.Bot.Invite;
+using SeedreamBot.Fakes.Discord;
+using SeedreamBot.Harness;
+
+namespace SeedreamBot.Bot.Tests.Invite;
+
+/// <summary>
+/// The warnings an operator can act on, read from the real bot's log against the fakes: the bot lacking invite
+/// permissions where members use it, and global commands with no daily budget.
+/// </summary>
+public sealed class StartupWarningsTests
+{
+    private const ulong OtherChannel = 1100000000000000250;
+
+    // ViewChannel and AttachFiles taken away from the fake's defaults.
+    private const ulong WithoutViewAndAttach = FakeDiscordServer.DefaultAppPermissions & ~((1UL << 10) | (1UL << 15));
+
+    [Fact]
+    public async Task Missing_invite_permissions_are_logged_once_per_channel_and_again_only_when_they_change()
+    {
+        await using var bot = await BotHarness.StartAsync();
+
+        await CreditsAsync(bot, FakeDiscordServer.DefaultAppPermissions, BotHarness.ChannelId);
+        await CreditsAsync(bot, WithoutViewAndAttach, BotHarness.ChannelId);
+        await CreditsAsync(bot, WithoutViewAndAttach, BotHarness.ChannelId);
+        await CreditsAsync(bot, WithoutViewAndAttach, OtherChannel);
+        await CreditsAsync(bot, FakeDiscordServer.DefaultAppPermissions, BotHarness.ChannelId);
+        await CreditsAsync(bot, WithoutViewAndAttach, BotHarness.ChannelId);
+
+        var warnings = bot.Logs.Lines.Where(line => line.Category.EndsWith(nameof(ChannelPermissionWatch), StringComparison.Ordinal)).ToList();
+        Assert.Equal(3, warnings.Count);
+        Assert.All(warnings, line => Assert.Equal(LogLevel.Warning, line.Level));
+        Assert.Equal(2, warnings.Count(line => line.Message.Contains($"channel {BotHarness.ChannelId} of guild {BotHarness.GuildId}", StringComparison.Ordinal)));
+        Assert.Single(warnings, line => line.Message.Contains($"channel {OtherChannel} ", StringComparison.Ordinal));
+        Assert.All(warnings, line => Assert.StartsWith("The bot lacks View Channel, Attach Files in channel", line.Message, StringComparison.Ordinal));
+        Assert.Contains("permissions=274877959168", warnings[0].Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Global_commands_without_a_daily_budget_are_a_warning_and_a_budget_silences_it()
+    {
+        var options = new BotHarnessOptions { Settings = { ["Discord:GuildIds:0"] = null } };
+        await using var bot = await BotHarness.StartAsync(options);
+
+        Assert.Single(bot.Logs.Lines, IsBudgetWarning);
+
+        options.Settings["Apiframe:DailyCreditBudget"] = "400";
+        await bot.RestartBotAsync();
+        Assert.Single(bot.Logs.Lines, IsBudgetWarning);
+
+        // Servers listed in Discord:GuildIds are the operator's own: no warning either.
+        options.Settings.Remove("Apiframe:DailyCreditBudget");
+        options.Settings["Discord:GuildIds:0"] = BotHarness.GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        await bot.RestartBotAsync();
+        Assert.Single(bot.Logs.Lines, IsBudgetWarning);
+        Assert.Contains(bot.Logs.Lines, line => line.Message.Contains("/oauth2/authorize?client_id=", StringComparison.Ordinal)
+            && line.Message.EndsWith("&permissions=274877959168", StringComparison.Ordinal));
+    }
+
+    private static bool IsBudgetWarning(CapturedLog line) =>
+        line.Level == LogLevel.Warning && line.Message.Contains("Apiframe:DailyCreditBudget is not set", StringComparison.Ordinal);
+
+    private static async Task CreditsAsync(BotHarness bot, ulong appPermissions, ulong channelId)
+    {
+        var interaction = await bot.Discord.SlashCommand("credits")
+            .InGuild(BotHarness.GuildId, channelId)
+            .WithAppPermissions(appPermissions)
+            .DispatchAsync();
+        await interaction.WaitForInitialResponseAsync();
+    }
+}
