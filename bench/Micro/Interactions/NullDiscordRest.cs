@@ -36,6 +36,17 @@ internal sealed class NullDiscordRest : IDiscordRestClient
     public Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) =>
         Task.FromResult(new Application { Id = 1100000000000000001, Name = "SeedreamBot" });
 
+    public Task<Guild> GetGuildAsync(ulong guildId, bool withCounts = false, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new Guild { Id = guildId, Name = "Bench", ApproximateMemberCount = withCounts ? 2 : null });
+
+    public Task<GuildMember> GetGuildMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new GuildMember { User = new User { Id = userId, Username = "member" } });
+
+    public Task LeaveGuildAsync(ulong guildId, CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public Task<Channel> CreateDirectMessageChannelAsync(ulong recipientId, CancellationToken cancellationToken = default) =>
+        Task.FromResult(new Channel { Id = recipientId + 1, Type = ChannelType.DirectMessage });
+
     public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(
         ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default) =>
         Task.FromResult(commands);

@@ -17,7 +17,14 @@ public sealed class Application
 
     public User? Bot { get; init; }
 
+    /// <summary>
+    /// The owner: a real user, or, for a team-owned application, the team's placeholder user (then <see cref="Team"/>
+    /// names the people).
+    /// </summary>
     public User? Owner { get; init; }
+
+    /// <summary>The team that owns the application, when a team does.</summary>
+    public Team? Team { get; init; }
 
     /// <summary>Hex public key for verifying HTTP interactions (unused by a gateway bot).</summary>
     public string? VerifyKey { get; init; }

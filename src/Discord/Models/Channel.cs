@@ -18,6 +18,9 @@ public sealed class Channel
     /// <summary>The invoking member's computed permissions in this channel (resolved channels only).</summary>
     public Permissions? Permissions { get; init; }
 
+    /// <summary>The other users of a DM channel (<c>POST /users/@me/channels</c>).</summary>
+    public IReadOnlyList<User>? Recipients { get; init; }
+
     /// <summary>The mention markup, <c>&lt;#id&gt;</c>.</summary>
     public string Mention => $"<#{Id}>";
 }

@@ -8,8 +8,10 @@ public enum DiscordErrorCode
     UnknownApplication = 10002,
     UnknownChannel = 10003,
     UnknownGuild = 10004,
+    UnknownMember = 10007,
     UnknownMessage = 10008,
     UnknownWebhook = 10015,
+    UnknownUser = 10013,
 
     /// <summary>The 3-second window passed, or the interaction does not exist.</summary>
     UnknownInteraction = 10062,

@@ -71,6 +71,12 @@ public class DiscordHttpException : Exception
     /// <summary>10008: the message is gone.</summary>
     public bool IsUnknownMessage => Code == DiscordErrorCode.UnknownMessage;
 
+    /// <summary>10007: the user is not a member of the guild.</summary>
+    public bool IsUnknownMember => Code == DiscordErrorCode.UnknownMember;
+
+    /// <summary>10004: the guild does not exist, or the bot is not in it.</summary>
+    public bool IsUnknownGuild => Code == DiscordErrorCode.UnknownGuild;
+
     /// <summary>The interaction token expired (15 minutes) or the webhook is gone: deliver another way.</summary>
     public bool IsInteractionTokenExpired =>
         Code is DiscordErrorCode.InvalidWebhookToken or DiscordErrorCode.UnknownWebhook;

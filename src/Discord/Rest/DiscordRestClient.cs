@@ -79,6 +79,23 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
     public Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default) =>
         SendAsync(DiscordRoute.CurrentApplication(), null, DiscordJsonContext.Default.Application, retryTransient: true, cancellationToken);
 
+    public Task<Guild> GetGuildAsync(ulong guildId, bool withCounts = false, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.Guild(guildId, withCounts), null, DiscordJsonContext.Default.Guild, retryTransient: true, cancellationToken);
+
+    public Task<GuildMember> GetGuildMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.GuildMember(guildId, userId), null, DiscordJsonContext.Default.GuildMember, retryTransient: true, cancellationToken);
+
+    public async Task LeaveGuildAsync(ulong guildId, CancellationToken cancellationToken = default) =>
+        await SendAsync<object>(DiscordRoute.LeaveGuild(guildId), null, null, retryTransient: true, cancellationToken).ConfigureAwait(false);
+
+    public Task<Channel> CreateDirectMessageChannelAsync(ulong recipientId, CancellationToken cancellationToken = default)
+    {
+        var body = DiscordRequestBody.Json(new DirectMessageChannelCreate { RecipientId = recipientId }, DiscordJsonContext.Default.DirectMessageChannelCreate);
+
+        // Opening a DM is idempotent (Discord returns the existing channel), so it is safe to retry.
+        return SendAsync(DiscordRoute.DirectMessageChannels(), body, DiscordJsonContext.Default.Channel, retryTransient: true, cancellationToken);
+    }
+
     public Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(
         ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default)
     {

@@ -112,6 +112,31 @@ internal sealed class DiscordRoute
         Id(channelId),
         RouteKind.Bot);
 
+    public static DiscordRoute Guild(ulong guildId, bool withCounts) => new(
+        HttpMethod.Get,
+        "/guilds/{guild_id}",
+        $"/guilds/{Id(guildId)}" + (withCounts ? "?with_counts=true" : ""),
+        Id(guildId),
+        RouteKind.Bot);
+
+    public static DiscordRoute GuildMember(ulong guildId, ulong userId) => new(
+        HttpMethod.Get,
+        "/guilds/{guild_id}/members/{user_id}",
+        $"/guilds/{Id(guildId)}/members/{Id(userId)}",
+        Id(guildId),
+        RouteKind.Bot);
+
+    // /users/@me/… are not split by a major parameter: the guild id here is not a top-level resource.
+    public static DiscordRoute LeaveGuild(ulong guildId) => new(
+        HttpMethod.Delete,
+        "/users/@me/guilds/{guild_id}",
+        $"/users/@me/guilds/{Id(guildId)}",
+        "",
+        RouteKind.Bot);
+
+    public static DiscordRoute DirectMessageChannels() =>
+        new(HttpMethod.Post, "/users/@me/channels", "/users/@me/channels", "", RouteKind.Bot);
+
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Escape(string token)

@@ -15,6 +15,21 @@ public interface IDiscordRestClient
 
     Task<Application> GetCurrentApplicationAsync(CancellationToken cancellationToken = default);
 
+    /// <summary><c>GET /guilds/{guild.id}</c>; with <paramref name="withCounts"/> the approximate member and presence counts too.</summary>
+    Task<Guild> GetGuildAsync(ulong guildId, bool withCounts = false, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /guilds/{guild.id}/members/{user.id}</c>: needs no privileged intent. A user who is not a member gets
+    /// 404 / 10007 Unknown Member (see <see cref="DiscordRestClientExtensions.FindGuildMemberAsync"/>).
+    /// </summary>
+    Task<GuildMember> GetGuildMemberAsync(ulong guildId, ulong userId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>DELETE /users/@me/guilds/{guild.id}</c>: the bot leaves the server.</summary>
+    Task LeaveGuildAsync(ulong guildId, CancellationToken cancellationToken = default);
+
+    /// <summary><c>POST /users/@me/channels</c>: the bot's DM channel with a user (the same one every time).</summary>
+    Task<Channel> CreateDirectMessageChannelAsync(ulong recipientId, CancellationToken cancellationToken = default);
+
     Task<IReadOnlyList<ApplicationCommand>> BulkOverwriteGlobalCommandsAsync(
         ulong applicationId, IReadOnlyList<ApplicationCommand> commands, CancellationToken cancellationToken = default);
 

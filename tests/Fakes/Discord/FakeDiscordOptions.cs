@@ -41,6 +41,21 @@ public sealed class FakeDiscordOptions
     /// <summary>The gateway's recommended shard count in <c>GET /gateway/bot</c> is the gateway's; this is the app's name.</summary>
     public string ApplicationName { get; set; } = "SeedreamBot";
 
+    /// <summary>The user who owns the application (when no team owns it): <c>owner</c> in <c>GET /applications/@me</c>.</summary>
+    public ulong OwnerId { get; set; } = FakeDiscordServer.DefaultUserId;
+
+    /// <summary>
+    /// When not empty, a team owns the application: these users are its accepted members (the first one owns the
+    /// team), and <c>owner</c> becomes the team's placeholder user, as Discord answers.
+    /// </summary>
+    public IList<ulong> TeamMemberIds { get; } = [];
+
+    /// <summary>Users invited to the team who have not accepted yet (membership_state 1): not part of it.</summary>
+    public IList<ulong> InvitedTeamMemberIds { get; } = [];
+
+    /// <summary>The "Public Bot" switch of the developer portal (<c>bot_public</c>).</summary>
+    public bool BotPublic { get; set; } = true;
+
     public TimeProvider TimeProvider { get; set; } = TimeProvider.System;
 
     /// <summary>

@@ -18,20 +18,60 @@ public sealed partial class FakeDiscordServer
         return FakeRestResult.Ok(body);
     }
 
-    private FakeRestResult CurrentApplication() => FakeRestResult.Ok(new JsonObject
+    private FakeRestResult CurrentApplication()
     {
-        ["id"] = Id(ApplicationId),
-        ["name"] = Options.ApplicationName,
-        ["icon"] = null,
-        ["description"] = "",
-        ["bot_public"] = true,
-        ["bot_require_code_grant"] = false,
-        ["verify_key"] = "0000000000000000000000000000000000000000000000000000000000000000",
-        ["flags"] = 0,
-        ["approximate_guild_count"] = 1,
-        ["bot"] = new JsonObject { ["id"] = Id(BotUserId), ["username"] = Options.BotUsername, ["discriminator"] = "0", ["bot"] = true },
-        ["owner"] = new JsonObject { ["id"] = Id(DefaultUserId), ["username"] = "owner", ["discriminator"] = "0" },
-    });
+        var application = new JsonObject
+        {
+            ["id"] = Id(ApplicationId),
+            ["name"] = Options.ApplicationName,
+            ["icon"] = null,
+            ["description"] = "",
+            ["bot_public"] = Options.BotPublic,
+            ["bot_require_code_grant"] = false,
+            ["verify_key"] = "0000000000000000000000000000000000000000000000000000000000000000",
+            ["flags"] = 0,
+            ["approximate_guild_count"] = _guilds.Values.Count(guild => !guild.BotLeft),
+            ["bot"] = new JsonObject { ["id"] = Id(BotUserId), ["username"] = Options.BotUsername, ["discriminator"] = "0", ["bot"] = true },
+        };
+        if (Options.TeamMemberIds.Count == 0)
+        {
+            application["owner"] = new JsonObject { ["id"] = Id(Options.OwnerId), ["username"] = "owner", ["discriminator"] = "0", ["global_name"] = null, ["avatar"] = null };
+            return FakeRestResult.Ok(application);
+        }
+
+        // A team-owned application: the owner is the team's placeholder user (flag TEAM_PSEUDO_USER, 1 << 10).
+        var teamId = ApplicationId + 7;
+        application["owner"] = new JsonObject
+        {
+            ["id"] = Id(teamId),
+            ["username"] = "team" + Id(teamId),
+            ["discriminator"] = "0000",
+            ["avatar"] = null,
+            ["flags"] = 1024,
+        };
+        var members = new JsonArray();
+        foreach (var (userId, state) in Options.TeamMemberIds.Select(id => (id, 2)).Concat(Options.InvitedTeamMemberIds.Select(id => (id, 1))))
+        {
+            members.Add(new JsonObject
+            {
+                ["user"] = new JsonObject { ["id"] = Id(userId), ["username"] = "dev" + Id(userId)[^4..], ["discriminator"] = "0", ["global_name"] = null, ["avatar"] = null },
+                ["team_id"] = Id(teamId),
+                ["membership_state"] = state,
+                ["role"] = userId == Options.TeamMemberIds[0] ? "admin" : "developer",
+                ["permissions"] = new JsonArray("*"),
+            });
+        }
+
+        application["team"] = new JsonObject
+        {
+            ["id"] = Id(teamId),
+            ["icon"] = null,
+            ["name"] = "The " + Options.ApplicationName + " team",
+            ["owner_user_id"] = Id(Options.TeamMemberIds[0]),
+            ["members"] = members,
+        };
+        return FakeRestResult.Ok(application);
+    }
 
     private FakeRestResult OverwriteCommands(FakeRestRequest request, ulong? guildId)
     {

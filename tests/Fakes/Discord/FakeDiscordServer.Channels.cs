@@ -13,6 +13,11 @@ public sealed partial class FakeDiscordServer
             return FakeRestResult.Error(denied.Status, denied.Code, denied.Message);
         }
 
+        if (ClosedDirectMessage(channelId) is { } closed)
+        {
+            return closed;
+        }
+
         var body = request.Json as JsonObject;
         var nonce = body?["nonce"]?.ToString();
         var enforce = body?["enforce_nonce"] is JsonValue flag && HasJsonValue(flag, System.Text.Json.JsonValueKind.True);
@@ -31,7 +36,7 @@ public sealed partial class FakeDiscordServer
             return invalid;
         }
 
-        var guildId = channelId == DefaultDmChannelId ? (ulong?)null : DefaultGuildId;
+        var guildId = IsDirectMessageChannel(channelId) ? (ulong?)null : DefaultGuildId;
         var message = AddBotMessage(channelId, guildId, body!, attachments, null, CreationFlags(body!, allowEphemeral: false), nonce);
         if (nonce is not null && enforce)
         {

@@ -235,6 +235,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         var id = _ids.Next();
         var token = "aW50ZXJhY3Rpb246" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var interaction = builder.Build(id, token);
+        if (interaction.GuildId is { } guildId)
+        {
+            NoteInteractionMember(guildId, interaction.UserId, builder.RoleIds);
+        }
+
         Write(() =>
         {
             _interactions[id] = interaction;
@@ -519,6 +524,10 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         (_, "/webhooks/{application_id}/{interaction_token}/messages/@original") => Original(method, request),
         ("POST", "/webhooks/{application_id}/{interaction_token}") => CreateFollowup(request),
         (_, "/webhooks/{application_id}/{interaction_token}/messages/{message_id}") => Followup(method, request),
+        ("GET", "/guilds/{guild_id}") => GetGuild(request),
+        ("GET", "/guilds/{guild_id}/members/{user_id}") => GetGuildMember(request),
+        ("DELETE", "/users/@me/guilds/{guild_id}") => LeaveGuild(request),
+        ("POST", "/users/@me/channels") => CreateDirectMessageChannel(request),
         ("POST", "/channels/{channel_id}/messages") => CreateChannelMessage(request),
         (_, "/channels/{channel_id}/messages/{message_id}") => ChannelMessage(method, request),
         _ => FakeRestResult.Error(405, 0, "405: Method Not Allowed"),

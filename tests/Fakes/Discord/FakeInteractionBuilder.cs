@@ -19,6 +19,9 @@ public abstract class FakeInteractionBuilder<TSelf>
 
     protected FakeDiscordServer Server { get; }
 
+    /// <summary>The invoking member's roles.</summary>
+    internal IReadOnlyList<ulong> RoleIds => _roles;
+
     protected ulong? GuildId { get; private set; } = FakeDiscordServer.DefaultGuildId;
 
     protected ulong ChannelId { get; private set; } = FakeDiscordServer.DefaultChannelId;
