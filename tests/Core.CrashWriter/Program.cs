@@ -4,6 +4,7 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.CrashWriter;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 
 // Usage:
@@ -18,9 +19,15 @@ if (args.Length < 2 || args[0] is not ("run" or "bench"))
 var options = Options.Create(args[0] == "bench"
     ? new CreditOptions { DefaultAllowance = 1_000_000 }
     : new CreditOptions { DefaultAllowance = 40, DirectMessageAllowance = 8 });
+
+// The run's servers have small pools, so crashes land while pools run dry and refuse; the bench's never run dry.
+var budgets = Options.Create(args[0] == "bench"
+    ? new OperatorOptions { DefaultServerBudget = OperatorOptions.MaxBudget }
+    : new OperatorOptions { DefaultServerBudget = 300, ServerBudgetPeriod = RefillPeriod.Daily });
 using var database = new SeedreamDatabase(args[1]);
-var ledger = new CreditLedger(database, options, TimeProvider.System, NullLogger<CreditLedger>.Instance);
-var moderation = new CreditModeration(database, options, TimeProvider.System, NullLogger<CreditModeration>.Instance);
+var ledger = new CreditLedger(database, options, TimeProvider.System, NullLogger<CreditLedger>.Instance, budgets);
+var moderation = new CreditModeration(database, options, TimeProvider.System, NullLogger<CreditModeration>.Instance, budgets);
+var servers = new ServerStore(database, TimeProvider.System);
 
 if (args[0] == "bench")
 {
@@ -60,5 +67,5 @@ if (args[0] == "bench")
 }
 
 var seed = int.Parse(args[2], CultureInfo.InvariantCulture);
-new RandomLedgerWorkload(ledger, moderation, seed, Console.Out).Run();
+new RandomLedgerWorkload(ledger, moderation, servers, seed, Console.Out).Run();
 return 0;

@@ -1,15 +1,19 @@
 using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Servers;
 
 namespace SeedreamBot.Core.CrashWriter;
 
 /// <summary>
-/// Random ledger operations on a few members, forever. After each call returns (committed and written), one line
-/// goes to <c>output</c>: <c>hold|settle|release &lt;generation id&gt;</c> or <c>grant|take &lt;reason&gt;</c>. The
-/// crash test checks that every printed operation survived the kill.
+/// Random ledger operations on a few members of two servers with small pools (and operators changing a server's
+/// budget now and then), forever. After each call returns (committed and written), one line goes to <c>output</c>:
+/// <c>hold|settle|release &lt;generation id&gt;</c> or <c>grant|take &lt;reason&gt;</c>. The crash test checks that
+/// every printed operation survived the kill, and that members and server pools still agree.
 /// </summary>
-internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModeration moderation, int seed, TextWriter output)
+internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModeration moderation, IServerStore servers, int seed, TextWriter output)
 {
     private const ulong Guild = 1;
+
+    private const ulong OtherGuild = 2;
 
     private static readonly ulong[] Roles = [100, 200];
 
@@ -17,14 +21,14 @@ internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModerati
     {
         var random = new Random(seed);
         var members = Enumerable.Range(1, 5)
-            .Select(i => new CreditMember(new CreditScope(Guild, (ulong)i), i % 2 == 0 ? Roles : []))
+            .Select(i => new CreditMember(new CreditScope(i == 5 ? OtherGuild : Guild, (ulong)i), i % 2 == 0 ? Roles : []))
             .ToArray();
         var open = new List<string>();
         for (var i = 0L; ; i++)
         {
             var member = members[random.Next(members.Length)];
             var tag = $"{seed}-{i}";
-            switch (random.Next(10))
+            switch (random.Next(11))
             {
                 case < 4:
                     if (ledger.TryHold(member, tag, random.Next(1, 9)).Status == HoldStatus.Placed)
@@ -46,6 +50,10 @@ internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModerati
                         Report("grant", $"op-{tag}");
                     }
 
+                    break;
+                case 9:
+                    // Not reported: a budget is an operator's setting, not a ledger operation to look for later.
+                    servers.SetBudget(random.Next(2) == 0 ? Guild : OtherGuild, 9, random.Next(3) == 0 ? null : random.Next(0, 400));
                     break;
                 default:
                     if (moderation.Take(9, member, random.Next(1, 10), $"op-{tag}").Succeeded)

@@ -1,5 +1,6 @@
 using LiteDB;
 using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 
 namespace SeedreamBot.Core.Credits;
@@ -168,6 +169,56 @@ internal sealed class CreditBook
             AllowanceRoleId = account.AllowanceRoleId,
         };
     }
+
+    /// <summary>
+    /// The server's pool (guild 0: direct messages) with its budget in effect and a due period boundary applied (in
+    /// memory). A new period starts with nothing spent; holds still open stay held and are counted when they close.
+    /// </summary>
+    public ServerPool OpenPool(ulong guildId)
+    {
+        var periodStart = RefillCalendar.PeriodStart(_policy.ServerBudgetPeriod, _policy.Zone, Now).UtcTicks;
+        var doc = DocumentLookup.FindById(CreditCollections.ServerPoolsIn(_db), ServerPool.KeyOf(guildId));
+        var pool = doc is null
+            ? new ServerPool { GuildId = guildId, PeriodStartTicks = periodStart, Dirty = true }
+            : ServerPool.FromDocument(doc);
+        if (periodStart > pool.PeriodStartTicks)
+        {
+            pool.Spent = 0;
+            pool.PeriodStartTicks = periodStart;
+            pool.Dirty = true;
+        }
+
+        (pool.Budget, pool.BudgetIsOverride) = _policy.ServerBudget(guildId, ServerStore.Load(_db, guildId));
+        return pool;
+    }
+
+    /// <summary>Applies a change to the pool; a negative pot is a bug, never a user error, and rolls the transaction back.</summary>
+    public static void Change(ServerPool pool, Action<ServerPool> change)
+    {
+        change(pool);
+        pool.Dirty = true;
+        if (pool.Held < 0 || pool.Spent < 0 || pool.TotalSpent < 0)
+        {
+            throw new InvalidOperationException(
+                $"Server pool invariant broken for guild {pool.GuildId}: spent {pool.Spent}, held {pool.Held}, total {pool.TotalSpent}.");
+        }
+    }
+
+    public void SavePool(ServerPool pool)
+    {
+        CreditCollections.ServerPoolsIn(_db).Upsert(pool.ToDocument(Now));
+        pool.Dirty = false;
+    }
+
+    public ServerPoolBalance BalanceOf(ServerPool pool) => new(
+        pool.GuildId,
+        pool.Budget,
+        pool.BudgetIsOverride,
+        pool.Spent,
+        pool.Held,
+        pool.TotalSpent,
+        _policy.ServerBudgetPeriod,
+        RefillCalendar.NextBoundary(_policy.ServerBudgetPeriod, _policy.Zone, Now));
 
     public BsonDocument? FindHold(string generationId) => DocumentLookup.FindById(CreditCollections.HoldsIn(_db), generationId);
 

@@ -14,9 +14,14 @@ internal static class CreditCollections
     /// <summary>Every change, append-only, <c>_id</c> an increasing Int64.</summary>
     public const string Entries = "credit_entries";
 
+    /// <summary>One document per server (<c>_id</c> = guild id, 0 for direct messages): its pool this budget period.</summary>
+    public const string ServerPools = "server_pools";
+
     public static ILiteCollection<BsonDocument> AccountsIn(LiteDatabase db) => db.GetCollection(Accounts);
 
     public static ILiteCollection<BsonDocument> HoldsIn(LiteDatabase db) => db.GetCollection(Holds);
+
+    public static ILiteCollection<BsonDocument> ServerPoolsIn(LiteDatabase db) => db.GetCollection(ServerPools);
 
     public static ILiteCollection<BsonDocument> EntriesIn(LiteDatabase db) => db.GetCollection(Entries, BsonAutoId.Int64);
 
@@ -32,4 +37,7 @@ internal static class CreditCollections
         HoldsIn(db).EnsureIndex("st");
         EntriesIn(db).EnsureIndex("s");
     }
+
+    /// <summary>Server pools are looked up by _id only; creating the collection makes it visible to tools.</summary>
+    public static void EnsureServerPools(LiteDatabase db) => ServerPoolsIn(db);
 }

@@ -3,7 +3,12 @@ using System.Text;
 
 namespace SeedreamBot.Core.Credits;
 
-/// <summary>Ledger entries as RFC 4180 CSV rows.</summary>
+/// <summary>
+/// Ledger entries as RFC 4180 CSV rows. Free-text cells (reasons, generation ids) that a spreadsheet would read as a
+/// formula — starting with <c>=</c>, <c>+</c>, <c>-</c>, <c>@</c>, tab or carriage return — get a leading <c>'</c>, so
+/// a moderator's reason or an Apiframe error text can never run as a formula in whoever opens the export. Numbers are
+/// written as numbers (a delta of -4 stays -4).
+/// </summary>
 public static class CreditCsv
 {
     public static IReadOnlyList<string> Columns { get; } =
@@ -29,8 +34,8 @@ public static class CreditCsv
             entry.BalanceBefore.ToString(CultureInfo.InvariantCulture),
             entry.BalanceAfter.ToString(CultureInfo.InvariantCulture),
             entry.Amount.ToString(CultureInfo.InvariantCulture),
-            entry.GenerationId ?? string.Empty,
-            entry.Reason ?? string.Empty,
+            Text(entry.GenerationId),
+            Text(entry.Reason),
         };
         var builder = new StringBuilder();
         for (var i = 0; i < fields.Length; i++)
@@ -45,6 +50,12 @@ public static class CreditCsv
 
         return builder.Append("\r\n").ToString();
     }
+
+    /// <summary>A free-text cell, defused when a spreadsheet would take it for a formula.</summary>
+    public static string Text(string? value) =>
+        string.IsNullOrEmpty(value) ? string.Empty
+        : value[0] is '=' or '+' or '-' or '@' or '\t' or '\r' ? "'" + value
+        : value;
 
     private static void Append(StringBuilder builder, string field)
     {

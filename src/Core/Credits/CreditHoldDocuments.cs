@@ -22,6 +22,7 @@ internal static class CreditHoldDocuments
         ["fa"] = hold.FromAllowance,
         ["fb"] = hold.FromBonus,
         ["pa"] = Bson.Time(hold.PlacedAt),
+        ["sp"] = hold.FromServerPool,
         ["st"] = Open,
         ["ca"] = BsonValue.Null,
         ["cr"] = BsonValue.Null,
@@ -33,7 +34,10 @@ internal static class CreditHoldDocuments
         doc["am"].AsInt32,
         doc["fa"].AsInt32,
         doc["fb"].AsInt32,
-        Bson.ToOffset(doc["pa"]));
+        Bson.ToOffset(doc["pa"]),
+
+        // Absent in holds placed before server budgets (schema 1): those close on the member's side only.
+        doc["sp"].IsBoolean && doc["sp"].AsBoolean);
 
     public static bool IsOpen(BsonDocument doc) => doc["st"].AsString == Open;
 

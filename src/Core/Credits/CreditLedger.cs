@@ -1,12 +1,14 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 
 namespace SeedreamBot.Core.Credits;
 
 /// <summary>
 /// The credit ledger over <see cref="SeedreamDatabase"/>: every call is one serialized, durable transaction, so
-/// concurrent holds can never overspend and a crash can never forget a hold or count it twice.
+/// concurrent holds can never overspend and a crash can never forget a hold or count it twice. A hold takes from the
+/// member and from the server's pool in the same transaction, and closes on both sides in the same transaction.
 /// </summary>
 public sealed class CreditLedger : ICreditLedger
 {
@@ -20,13 +22,18 @@ public sealed class CreditLedger : ICreditLedger
 
     private readonly ILogger _logger;
 
-    public CreditLedger(SeedreamDatabase database, IOptions<CreditOptions> options, TimeProvider time, ILogger<CreditLedger> logger)
+    public CreditLedger(
+        SeedreamDatabase database,
+        IOptions<CreditOptions> options,
+        TimeProvider time,
+        ILogger<CreditLedger> logger,
+        IOptions<OperatorOptions>? operatorOptions = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _database = database;
-        _policy = new CreditPolicy(options);
+        _policy = new CreditPolicy(options, operatorOptions?.Value);
         _time = time;
         _logger = logger;
     }
@@ -85,9 +92,17 @@ public sealed class CreditLedger : ICreditLedger
                 return new HoldResult(HoldStatus.Blocked, book.BalanceOf(account), cost);
             }
 
+            // The server's pool first: when it is empty, no grant to the member would help, and the member is told
+            // when it refills rather than that they are short.
+            var pool = book.OpenPool(member.Scope.GuildId);
+            if (pool.Available < cost)
+            {
+                return new HoldResult(HoldStatus.ServerBudgetExhausted, book.BalanceOf(account), cost) { Pool = book.BalanceOf(pool) };
+            }
+
             if (account.Balance < cost)
             {
-                return new HoldResult(HoldStatus.InsufficientCredits, book.BalanceOf(account), cost);
+                return new HoldResult(HoldStatus.InsufficientCredits, book.BalanceOf(account), cost) { Pool = book.BalanceOf(pool) };
             }
 
             var fromAllowance = Math.Min(account.AllowanceRemaining, cost);
@@ -98,9 +113,11 @@ public sealed class CreditLedger : ICreditLedger
                 a.Bonus -= fromBonus;
                 a.Held += cost;
             });
-            book.InsertHold(new CreditHold(generationId, member.Scope, cost, fromAllowance, fromBonus, book.Now));
+            CreditBook.Change(pool, p => p.Held += cost);
+            book.InsertHold(new CreditHold(generationId, member.Scope, cost, fromAllowance, fromBonus, book.Now, FromServerPool: true));
             book.Save(account);
-            return new HoldResult(HoldStatus.Placed, book.BalanceOf(account), cost);
+            book.SavePool(pool);
+            return new HoldResult(HoldStatus.Placed, book.BalanceOf(account), cost) { Pool = book.BalanceOf(pool) };
         });
 
         _logger.LogDebug("Hold {GenerationId} for {Scope}: {Status}, {Cost} credits, {Available} left",
@@ -119,6 +136,26 @@ public sealed class CreditLedger : ICreditLedger
         ValidateGenerationId(generationId);
         return Close(generationId, CreditHoldDocuments.Released, string.IsNullOrWhiteSpace(reason) ? "released" : Trim(reason));
     }
+
+    public ServerPoolBalance PeekServerPool(ulong guildId) =>
+        _database.Read(db =>
+        {
+            var book = new CreditBook(db, _policy, _time.GetUtcNow());
+            return book.BalanceOf(book.OpenPool(guildId));
+        });
+
+    public IReadOnlyList<ServerPoolBalance> GetServerPools() =>
+        _database.Read(db =>
+        {
+            var book = new CreditBook(db, _policy, _time.GetUtcNow());
+            return CreditCollections.ServerPoolsIn(db).FindAll()
+                .Select(doc => Bson.ToUlong(doc["_id"]))
+                .ToList()
+                .Select(guildId => book.BalanceOf(book.OpenPool(guildId)))
+                .OrderByDescending(pool => pool.Spent + pool.Held)
+                .ThenBy(pool => pool.GuildId)
+                .ToList();
+        });
 
     public IReadOnlyList<CreditHold> GetOpenHolds() =>
         _database.Read(db => CreditCollections.HoldsIn(db)
@@ -141,8 +178,20 @@ public sealed class CreditLedger : ICreditLedger
 
             var hold = CreditHoldDocuments.FromDocument(doc);
             var account = book.Open(hold.Scope, null);
+            var pool = hold.FromServerPool ? book.OpenPool(hold.Scope.GuildId) : null;
             if (state == CreditHoldDocuments.Settled)
             {
+                if (pool is not null)
+                {
+                    // Counted in the period it is delivered in, like the member's own spending.
+                    CreditBook.Change(pool, p =>
+                    {
+                        p.Held -= hold.Amount;
+                        p.Spent += hold.Amount;
+                        p.TotalSpent += hold.Amount;
+                    });
+                }
+
                 book.Record(account, CreditEntryKind.Settle, null, hold.Amount, null, generationId, a =>
                 {
                     a.Held -= hold.Amount;
@@ -153,6 +202,11 @@ public sealed class CreditLedger : ICreditLedger
             }
             else
             {
+                if (pool is not null)
+                {
+                    CreditBook.Change(pool, p => p.Held -= hold.Amount);
+                }
+
                 // The bonus part always comes back. The allowance part comes back into this period's pot, which
                 // never exceeds the allowance: after a refill boundary it may already be full again, and unused
                 // allowance does not pile up. The entry's delta shows what actually came back.
@@ -167,6 +221,11 @@ public sealed class CreditLedger : ICreditLedger
             CreditHoldDocuments.Close(doc, state, book.Now, reason);
             book.UpdateHold(doc);
             book.Save(account);
+            if (pool is not null)
+            {
+                book.SavePool(pool);
+            }
+
             return book.BalanceOf(account);
         });
 

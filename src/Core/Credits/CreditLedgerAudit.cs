@@ -6,8 +6,10 @@ namespace SeedreamBot.Core.Credits;
 /// <summary>
 /// Checks the ledger's invariants over the whole database: every member's entries chain (each starts where the
 /// previous ended) and add up to their balance; open holds add up to what is held; every hold has its hold entry and,
-/// once closed, exactly one settle or release entry. One pass over the ledger (time and memory linear in its size),
-/// so run it at start or on demand rather than per request; an empty list means all is well.
+/// once closed, exactly one settle or release entry; and the server side agrees with the member side: each server
+/// pool holds exactly its open pooled holds and has spent exactly its settled ones. One pass over the ledger (time and
+/// memory linear in its size), so run it at start or on demand rather than per request; an empty list means all is
+/// well.
 /// </summary>
 public sealed class CreditLedgerAudit
 {
@@ -55,6 +57,8 @@ public sealed class CreditLedgerAudit
         }
 
         var held = new Dictionary<string, long>();
+        var poolHeld = new Dictionary<ulong, long>();
+        var poolSettled = new Dictionary<ulong, long>();
         foreach (var doc in CreditCollections.HoldsIn(db).FindAll())
         {
             var hold = CreditHoldDocuments.FromDocument(doc);
@@ -81,6 +85,19 @@ public sealed class CreditLedgerAudit
             {
                 var key = CreditAccount.KeyOf(hold.Scope);
                 held[key] = held.GetValueOrDefault(key) + hold.Amount;
+            }
+
+            if (hold.FromServerPool)
+            {
+                var guild = hold.Scope.GuildId;
+                if (state == CreditHoldDocuments.Open)
+                {
+                    poolHeld[guild] = poolHeld.GetValueOrDefault(guild) + hold.Amount;
+                }
+                else if (state == CreditHoldDocuments.Settled)
+                {
+                    poolSettled[guild] = poolSettled.GetValueOrDefault(guild) + hold.Amount;
+                }
             }
 
             if (hold.FromAllowance + hold.FromBonus != hold.Amount || hold.FromAllowance < 0 || hold.FromBonus < 0)
@@ -113,6 +130,36 @@ public sealed class CreditLedgerAudit
         }
 
         problems.AddRange(sums.Keys.Select(key => $"Entries exist for {key}, which has no account."));
+        CheckServerPools(db, poolHeld, poolSettled, problems);
         return problems;
+    }
+
+    private static void CheckServerPools(
+        LiteDatabase db, Dictionary<ulong, long> poolHeld, Dictionary<ulong, long> poolSettled, List<string> problems)
+    {
+        var seen = new HashSet<ulong>();
+        foreach (var doc in CreditCollections.ServerPoolsIn(db).FindAll())
+        {
+            var pool = ServerPool.FromDocument(doc);
+            var name = pool.GuildId == 0 ? "The direct-message pool" : $"Server {pool.GuildId}'s pool";
+            seen.Add(pool.GuildId);
+            if (pool.Held != poolHeld.GetValueOrDefault(pool.GuildId))
+            {
+                problems.Add($"{name} holds {pool.Held}, its open holds add up to {poolHeld.GetValueOrDefault(pool.GuildId)}.");
+            }
+
+            if (pool.TotalSpent != poolSettled.GetValueOrDefault(pool.GuildId))
+            {
+                problems.Add($"{name} spent {pool.TotalSpent} in all, its settled holds add up to {poolSettled.GetValueOrDefault(pool.GuildId)}.");
+            }
+
+            if (pool.Held < 0 || pool.Spent < 0 || pool.Spent > pool.TotalSpent)
+            {
+                problems.Add($"{name} is impossible: spent {pool.Spent} this period of {pool.TotalSpent} in all, held {pool.Held}.");
+            }
+        }
+
+        problems.AddRange(poolHeld.Keys.Concat(poolSettled.Keys).Distinct().Where(guild => !seen.Contains(guild))
+            .Select(guild => $"Holds were taken from server {guild}'s pool, which does not exist."));
     }
 }

@@ -3,6 +3,7 @@ using LiteDB;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 
 namespace SeedreamBot.Core.Credits;
@@ -24,13 +25,18 @@ public sealed class CreditModeration : ICreditModeration
 
     private readonly ILogger _logger;
 
-    public CreditModeration(SeedreamDatabase database, IOptions<CreditOptions> options, TimeProvider time, ILogger<CreditModeration> logger)
+    public CreditModeration(
+        SeedreamDatabase database,
+        IOptions<CreditOptions> options,
+        TimeProvider time,
+        ILogger<CreditModeration> logger,
+        IOptions<OperatorOptions>? operatorOptions = null)
     {
         ArgumentNullException.ThrowIfNull(database);
         ArgumentNullException.ThrowIfNull(time);
         ArgumentNullException.ThrowIfNull(logger);
         _database = database;
-        _policy = new CreditPolicy(options);
+        _policy = new CreditPolicy(options, operatorOptions?.Value);
         _costs = new CreditCosts(options);
         _time = time;
         _logger = logger;
@@ -301,6 +307,7 @@ public sealed class CreditModeration : ICreditModeration
             var overrides = accounts.Count(Query.And(inGuild, Query.Not("ao", BsonValue.Null)));
             var blocked = accounts.Count(Query.And(inGuild, Query.EQ("bl", true)));
             var period = _policy.PeriodFor(guild);
+            var book = new CreditBook(db, _policy, now);
             return new QuotaSettings(
                 guildId,
                 guild.DefaultAllowance ?? _policy.Options.DefaultAllowance,
@@ -317,7 +324,8 @@ public sealed class CreditModeration : ICreditModeration
                 _policy.Options.DirectMessageAllowance,
                 MaxAdjustment,
                 guild.BannedTerms.Count,
-                RefillCalendar.NextBoundary(period, _policy.Zone, now));
+                RefillCalendar.NextBoundary(period, _policy.Zone, now),
+                book.BalanceOf(book.OpenPool(guildId)));
         });
     }
 

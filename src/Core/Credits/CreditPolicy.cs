@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Options;
 using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Servers;
 
 namespace SeedreamBot.Core.Credits;
 
@@ -11,14 +12,26 @@ internal sealed class CreditPolicy
     /// <summary>Upper bound of a bonus pot, far above any sane use, so arithmetic never overflows.</summary>
     public const int MaxBonus = 100_000_000;
 
-    public CreditPolicy(IOptions<CreditOptions> options)
+    public CreditPolicy(IOptions<CreditOptions> options, OperatorOptions? operatorOptions = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         Options = options.Value;
+        Operator = operatorOptions ?? new OperatorOptions();
         Zone = Options.ResolveTimeZone();
     }
 
     public CreditOptions Options { get; }
+
+    /// <summary>Server budgets: the default, the period, the direct-message pool.</summary>
+    public OperatorOptions Operator { get; }
+
+    public RefillPeriod ServerBudgetPeriod => Operator.ServerBudgetPeriod;
+
+    /// <summary>A server's budget per period: the operator's setting for it, else the default; guild 0 is the DM pool.</summary>
+    public (int Budget, bool IsOverride) ServerBudget(ulong guildId, ServerRecord? record) =>
+        guildId == 0
+            ? (Operator.DirectMessageBudget, false)
+            : record?.BudgetOverride is { } own ? (own, true) : (Operator.DefaultServerBudget, false);
 
     public TimeZoneInfo Zone { get; }
 

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 
 namespace SeedreamBot.Core.Credits;
@@ -9,10 +10,11 @@ namespace SeedreamBot.Core.Credits;
 public static class CreditServiceCollectionExtensions
 {
     /// <summary>
-    /// Binds <see cref="CreditOptions"/> from the <c>Credits</c> section (validated at start) and registers, as
-    /// singletons over <see cref="SeedreamDatabase"/> (added with <see cref="StorageServiceCollectionExtensions.AddSeedreamStorage"/>
+    /// Binds <see cref="CreditOptions"/> from the <c>Credits</c> section and <see cref="OperatorOptions"/> (server
+    /// budgets) from <c>Operator</c> (both validated at start) and registers, as singletons over
+    /// <see cref="SeedreamDatabase"/> (added with <see cref="StorageServiceCollectionExtensions.AddSeedreamStorage"/>
     /// when missing): <see cref="ICreditLedger"/>, <see cref="ICreditModeration"/>, <see cref="ICreditPricing"/>,
-    /// <see cref="IGuildSettingsStore"/> and <see cref="CreditLedgerAudit"/>. Uses the registered
+    /// <see cref="IGuildSettingsStore"/>, <see cref="IServerStore"/> and <see cref="CreditLedgerAudit"/>. Uses the registered
     /// <see cref="TimeProvider"/>, or the system clock.
     /// </summary>
     public static IServiceCollection AddCreditLedger(this IServiceCollection services, IConfiguration configuration)
@@ -28,6 +30,10 @@ public static class CreditServiceCollectionExtensions
             .Bind(configuration.GetSection(CreditOptions.SectionName))
             .ValidateDataAnnotations()
             .ValidateOnStart();
+        services.AddOptions<OperatorOptions>()
+            .Bind(configuration.GetSection(OperatorOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<CreditLedger>();
         services.TryAddSingleton<ICreditLedger>(provider => provider.GetRequiredService<CreditLedger>());
@@ -37,6 +43,8 @@ public static class CreditServiceCollectionExtensions
         services.TryAddSingleton<ICreditPricing>(provider => provider.GetRequiredService<CreditCosts>());
         services.TryAddSingleton<GuildSettingsStore>();
         services.TryAddSingleton<IGuildSettingsStore>(provider => provider.GetRequiredService<GuildSettingsStore>());
+        services.TryAddSingleton<ServerStore>();
+        services.TryAddSingleton<IServerStore>(provider => provider.GetRequiredService<ServerStore>());
         services.TryAddSingleton<CreditLedgerAudit>();
         return services;
     }

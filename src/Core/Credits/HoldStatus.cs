@@ -16,4 +16,10 @@ public enum HoldStatus
 
     /// <summary>Direct-message use has no allowance (configuration), so it is disabled.</summary>
     DirectMessagesDisabled,
+
+    /// <summary>
+    /// The server's pool for this budget period cannot cover the cost (or its budget is 0); the member's own balance
+    /// does not matter then. See <see cref="HoldResult.Pool"/> for when it refills.
+    /// </summary>
+    ServerBudgetExhausted,
 }

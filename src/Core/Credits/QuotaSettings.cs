@@ -2,7 +2,10 @@ using SeedreamBot.Core.Generation;
 
 namespace SeedreamBot.Core.Credits;
 
-/// <summary>A guild's quota settings at a glance, as in effect (guild overrides applied over configuration).</summary>
+/// <summary>
+/// A guild's quota settings at a glance, as in effect (guild overrides applied over configuration), with the
+/// server's pool for this budget period.
+/// </summary>
 public sealed record QuotaSettings(
     ulong GuildId,
     int DefaultAllowance,
@@ -19,4 +22,5 @@ public sealed record QuotaSettings(
     int DirectMessageAllowance,
     int MaxAdjustment,
     int BannedTermCount,
-    DateTimeOffset? NextRefill);
+    DateTimeOffset? NextRefill,
+    ServerPoolBalance ServerPool);

@@ -101,6 +101,12 @@ public sealed partial class GenerationService
             return new StartRefusal(StartRefusalKind.DirectMessagesDisabled, cost, balance);
         }
 
+        var pool = _ledger.PeekServerPool(member.Scope.GuildId);
+        if (pool.Available < cost)
+        {
+            return PoolRefusal(cost, balance, pool);
+        }
+
         return balance.Available < cost ? new StartRefusal(StartRefusalKind.InsufficientCredits, cost, balance) : null;
     }
 
@@ -128,6 +134,8 @@ public sealed partial class GenerationService
                     return StartGenerationResult.Refused(new StartRefusal(StartRefusalKind.InsufficientCredits, cost, hold.Balance));
                 case HoldStatus.DirectMessagesDisabled:
                     return StartGenerationResult.Refused(new StartRefusal(StartRefusalKind.DirectMessagesDisabled, cost, hold.Balance));
+                case HoldStatus.ServerBudgetExhausted:
+                    return StartGenerationResult.Refused(PoolRefusal(cost, hold.Balance, hold.Pool!));
             }
 
             var generation = new GenerationRecord
@@ -180,6 +188,12 @@ public sealed partial class GenerationService
         var items = _store.ForMember(member, (current - 1) * pageSize, pageSize);
         return new GenerationHistoryPage(items, current, pages, total);
     }
+
+    /// <summary>Direct messages without a pool are simply off; a server's empty pool says when it refills.</summary>
+    private static StartRefusal PoolRefusal(int cost, CreditBalance balance, ServerPoolBalance pool) =>
+        pool.IsDirectMessages && pool.Budget == 0
+            ? new StartRefusal(StartRefusalKind.DirectMessagesDisabled, cost, balance)
+            : new StartRefusal(StartRefusalKind.ServerBudgetExhausted, cost, balance, Pool: pool);
 
     private StartRefusal? RefuseWithoutCredits(CreditMember member, Generation.GenerationRequest request, int cost)
     {

@@ -9,10 +9,12 @@ namespace SeedreamBot.Core.Jobs;
 /// <param name="BannedTerm">The matching ban-list term, for <see cref="StartRefusalKind.BannedPrompt"/>.</param>
 /// <param name="Limit">The limit reached, for <see cref="StartRefusalKind.QueueFull"/>.</param>
 /// <param name="Reason">A moderator's block reason, when there is one.</param>
+/// <param name="Pool">The server's pool, for <see cref="StartRefusalKind.ServerBudgetExhausted"/> (when it refills).</param>
 public sealed record StartRefusal(
     StartRefusalKind Kind,
     int Cost,
     CreditBalance? Balance = null,
     string? BannedTerm = null,
     int? Limit = null,
-    string? Reason = null);
+    string? Reason = null,
+    ServerPoolBalance? Pool = null);

@@ -23,4 +23,7 @@ public enum StartRefusalKind
 
     /// <summary>The bot-wide daily Apiframe budget is used up.</summary>
     BudgetExhausted,
+
+    /// <summary>The server's budget for this period is used up (or is 0); see <see cref="StartRefusal.Pool"/>.</summary>
+    ServerBudgetExhausted,
 }

@@ -1,5 +1,6 @@
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Servers;
 
 namespace SeedreamBot.Core.Storage;
 
@@ -15,6 +16,13 @@ public static class SchemaMigrations
         {
             CreditCollections.EnsureIndexes(db);
             GuildSettingsStore.EnsureIndexes(db);
+        }),
+        new(2, "Operator tier: server records (admission, budgets), operator settings and server credit pools", db =>
+        {
+            // Holds placed before this version carry no server-pool share ("sp" absent): they settle and release on
+            // the member's side only, so no pool ever counts a hold it never took.
+            ServerStore.EnsureIndexes(db);
+            CreditCollections.EnsureServerPools(db);
         }),
     ];
 

@@ -1,4 +1,5 @@
 using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Servers;
 
 namespace SeedreamBot.Core.Tests.Credits;
 
@@ -25,6 +26,32 @@ public sealed class ConcurrencyTests
             Assert.Equal(1, results.Count(r => r.Status == HoldStatus.Placed));
             Assert.Equal(1, results.Count(r => r.Status == HoldStatus.InsufficientCredits));
             Assert.Equal(0, harness.Ledger.GetBalance(member).Available);
+        }
+
+        harness.AssertConsistent();
+    }
+
+    [Fact]
+    public void Two_simultaneous_holds_from_two_members_of_a_server_whose_pool_covers_one_place_exactly_one()
+    {
+        using var harness = new LedgerHarness(new CreditOptions { DefaultAllowance = 100 }, operatorOptions: new OperatorOptions { DefaultServerBudget = 4 });
+        for (var iteration = 0; iteration < 100; iteration++)
+        {
+            var guild = 10_000 + (ulong)iteration;
+            using var barrier = new Barrier(2);
+            var results = new HoldResult[2];
+            var threads = Enumerable.Range(0, 2).Select(t => new Thread(() =>
+            {
+                barrier.SignalAndWait();
+                results[t] = harness.Ledger.TryHold(new CreditMember(new CreditScope(guild, (ulong)t + 1), []), $"{iteration}-{t}", 4);
+            })).ToList();
+
+            threads.ForEach(t => t.Start());
+            threads.ForEach(t => t.Join());
+
+            Assert.Equal(1, results.Count(r => r.Status == HoldStatus.Placed));
+            Assert.Equal(1, results.Count(r => r.Status == HoldStatus.ServerBudgetExhausted));
+            Assert.Equal(4, harness.Ledger.PeekServerPool(guild).Held);
         }
 
         harness.AssertConsistent();

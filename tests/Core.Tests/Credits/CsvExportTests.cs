@@ -50,11 +50,11 @@ public sealed class CsvExportTests : IDisposable
             Assert.Equal(entry.Delta, int.Parse(row[6], CultureInfo.InvariantCulture));
             Assert.Equal((entry.BalanceBefore, entry.BalanceAfter, entry.Amount),
                 (int.Parse(row[7], CultureInfo.InvariantCulture), int.Parse(row[8], CultureInfo.InvariantCulture), int.Parse(row[9], CultureInfo.InvariantCulture)));
-            Assert.Equal(entry.GenerationId ?? "", row[10]);
-            Assert.Equal(entry.Reason ?? "", row[11]);
+            Assert.Equal(CreditCsv.Text(entry.GenerationId), row[10]);
+            Assert.Equal(CreditCsv.Text(entry.Reason), row[11]);
         }
 
-        Assert.Equal(tricky.Where(r => r.Length > 0).Select(r => r.Trim()), rows.Where(r => r[2] == "grant" && r[11].Length > 0).Select(r => r[11]));
+        Assert.Equal(tricky.Where(r => r.Length > 0).Select(r => CreditCsv.Text(r.Trim())), rows.Where(r => r[2] == "grant" && r[11].Length > 0).Select(r => r[11]));
         Assert.Contains(rows, r => r[2] == "settle" && r[10] == "gen,\"odd\"");
     }
 
@@ -76,6 +76,36 @@ public sealed class CsvExportTests : IDisposable
         var ids = rows.Select(r => long.Parse(r[0], CultureInfo.InvariantCulture)).ToList();
         Assert.Equal(ids.Order(), ids);
         Assert.Equal(ids.Count, ids.Distinct().Count());
+    }
+
+    [Fact]
+    public async Task Text_a_spreadsheet_would_run_as_a_formula_is_written_with_a_leading_quote_and_numbers_stay_numbers()
+    {
+        var alice = LedgerHarness.Member(1);
+        string[] formulas = ["=HYPERLINK(\"https://evil.example\",\"x\")", "+1+1", "-2+3", "@SUM(A1:A9)", "\tcmd", "\rcmd"];
+        foreach (var reason in formulas)
+        {
+            // Reasons are trimmed, so a leading tab or CR cannot survive into a stored reason; the cell rule covers them anyway.
+            _harness.Moderation.Grant(LedgerHarness.Moderator, alice, 1, reason);
+        }
+
+        _harness.Ledger.TryHold(alice, "gen-1", 4);
+        _harness.Ledger.Release("gen-1", "\t=cmd|'/C calc'!A0");
+        _harness.Moderation.Take(LedgerHarness.Moderator, alice, 3, "safe reason");
+
+        using var writer = new StringWriter(CultureInfo.InvariantCulture);
+        await _harness.Moderation.ExportCsvAsync(LedgerHarness.Guild, writer);
+        var rows = Rfc4180Reader.Parse(writer.ToString()).Skip(1).ToList();
+
+        Assert.Equal(
+            ["'=HYPERLINK(\"https://evil.example\",\"x\")", "'+1+1", "'-2+3", "'@SUM(A1:A9)", "cmd", "cmd"],
+            rows.Where(r => r[2] == "grant").Select(r => r[11]));
+        Assert.Equal("'=cmd|'/C calc'!A0", rows.Single(r => r[2] == "release")[11]);
+        Assert.Equal(("'\tcmd", "'\rcmd", "'-1"), (CreditCsv.Text("\tcmd"), CreditCsv.Text("\rcmd"), CreditCsv.Text("-1")));
+        Assert.Equal("safe reason", rows.Single(r => r[2] == "take")[11]);
+        Assert.Equal("-3", rows.Single(r => r[2] == "take")[6]);
+        Assert.Equal("-4", rows.Single(r => r[2] == "hold")[6]);
+        Assert.All(rows.SelectMany(r => r), cell => Assert.False(cell.Length > 0 && cell[0] is '=' or '+' or '@' or '\t' or '\r', cell));
     }
 
     [Fact]

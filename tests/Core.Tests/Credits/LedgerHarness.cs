@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 using SeedreamBot.Core.Tests.Storage;
 
@@ -17,16 +18,20 @@ internal sealed class LedgerHarness : IDisposable
 
     private readonly TempFolder _folder = new();
 
-    public LedgerHarness(CreditOptions? options = null, DateTimeOffset? start = null)
+    public LedgerHarness(CreditOptions? options = null, DateTimeOffset? start = null, OperatorOptions? operatorOptions = null)
     {
         Options = options ?? new CreditOptions();
+        OperatorOptions = operatorOptions ?? new OperatorOptions();
         Time = new FakeTimeProvider(start ?? new DateTimeOffset(2025, 3, 12, 10, 0, 0, TimeSpan.Zero));
         Path = _folder.File("ledger.db");
         Database = new SeedreamDatabase(Path);
-        (Ledger, Moderation, Guilds, Audit) = Create(Database);
+        (Ledger, Moderation, Guilds, Audit, Servers) = Create(Database);
     }
 
     public CreditOptions Options { get; }
+
+    /// <summary>Server budgets: default, period and the direct-message pool.</summary>
+    public OperatorOptions OperatorOptions { get; }
 
     public FakeTimeProvider Time { get; }
 
@@ -42,6 +47,8 @@ internal sealed class LedgerHarness : IDisposable
 
     public CreditLedgerAudit Audit { get; private set; }
 
+    public ServerStore Servers { get; private set; }
+
     public static CreditMember Member(ulong user, params ulong[] roles) => new(new CreditScope(Guild, user), roles);
 
     /// <summary>Closes and reopens the database, as a restart would.</summary>
@@ -49,7 +56,7 @@ internal sealed class LedgerHarness : IDisposable
     {
         Database.Dispose();
         Database = new SeedreamDatabase(Path);
-        (Ledger, Moderation, Guilds, Audit) = Create(Database);
+        (Ledger, Moderation, Guilds, Audit, Servers) = Create(Database);
     }
 
     /// <summary>A member's entries, oldest first.</summary>
@@ -75,13 +82,15 @@ internal sealed class LedgerHarness : IDisposable
         _folder.Dispose();
     }
 
-    private (CreditLedger, CreditModeration, GuildSettingsStore, CreditLedgerAudit) Create(SeedreamDatabase database)
+    private (CreditLedger, CreditModeration, GuildSettingsStore, CreditLedgerAudit, ServerStore) Create(SeedreamDatabase database)
     {
         var options = Microsoft.Extensions.Options.Options.Create(Options);
+        var budgets = Microsoft.Extensions.Options.Options.Create(OperatorOptions);
         return (
-            new CreditLedger(database, options, Time, NullLogger<CreditLedger>.Instance),
-            new CreditModeration(database, options, Time, NullLogger<CreditModeration>.Instance),
+            new CreditLedger(database, options, Time, NullLogger<CreditLedger>.Instance, budgets),
+            new CreditModeration(database, options, Time, NullLogger<CreditModeration>.Instance, budgets),
             new GuildSettingsStore(database, Time),
-            new CreditLedgerAudit(database));
+            new CreditLedgerAudit(database),
+            new ServerStore(database, Time));
     }
 }

@@ -1,4 +1,5 @@
 using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Servers;
 
 namespace SeedreamBot.Core.Tests.Credits;
 
@@ -15,13 +16,16 @@ public sealed class LedgerInvariantTests
     public void Entries_always_add_up_to_the_balance(int seed)
     {
         var random = new Random(seed);
-        using var harness = new LedgerHarness(new CreditOptions
-        {
-            DefaultAllowance = 20,
-            DirectMessageAllowance = 8,
-            TimeZone = "America/New_York",
-            MaxAdjustment = 50,
-        });
+        using var harness = new LedgerHarness(
+            new CreditOptions
+            {
+                DefaultAllowance = 20,
+                DirectMessageAllowance = 8,
+                TimeZone = "America/New_York",
+                MaxAdjustment = 50,
+            },
+            operatorOptions: new OperatorOptions { DefaultServerBudget = 400, ServerBudgetPeriod = RefillPeriod.Weekly, DirectMessageBudget = 60 });
+        const ulong otherGuild = LedgerHarness.Guild + 1;
         ulong[] roles = [1, 2, 3];
         harness.Moderation.SetAllowance(LedgerHarness.Guild, LedgerHarness.Moderator, 30, target: AllowanceTarget.Role(1));
         harness.Moderation.SetAllowance(LedgerHarness.Guild, LedgerHarness.Moderator, 60, target: AllowanceTarget.Role(2));
@@ -36,7 +40,9 @@ public sealed class LedgerInvariantTests
             }
 
             var memberRoles = roles.Where(_ => random.Next(3) == 0).ToArray();
-            return LedgerHarness.Member((ulong)random.Next(1, 7), memberRoles);
+            return random.Next(5) == 0
+                ? new CreditMember(new CreditScope(otherGuild, (ulong)random.Next(1, 4)), memberRoles)
+                : LedgerHarness.Member((ulong)random.Next(1, 7), memberRoles);
         }
 
         for (var i = 0; i < Operations; i++)
@@ -54,6 +60,7 @@ public sealed class LedgerInvariantTests
                     }
 
                     Assert.True(hold.Balance.Available >= 0);
+                    Assert.True(hold.Pool is null || hold.Pool.Available >= 0);
                     break;
                 case < 9 when open.Count > 0:
                     Close(open, closed, random, id => harness.Ledger.Settle(id));
@@ -103,6 +110,10 @@ public sealed class LedgerInvariantTests
                 case 18:
                     harness.Time.Advance(TimeSpan.FromMinutes(random.Next(1, 60 * 30)));
                     break;
+                case 19 when random.Next(4) == 0:
+                    // An operator changes a server's budget while holds are open: the pools must still balance.
+                    harness.Servers.SetBudget(random.Next(2) == 0 ? LedgerHarness.Guild : otherGuild, 1, random.Next(3) == 0 ? null : random.Next(0, 200));
+                    break;
                 default:
                     Assert.True(harness.Ledger.GetBalance(member).Available >= 0);
                     break;
@@ -127,6 +138,12 @@ public sealed class LedgerInvariantTests
         }
 
         Assert.Equal(open.Order(), harness.Ledger.GetOpenHolds().Select(h => h.GenerationId).Order());
+        foreach (var pool in harness.Ledger.GetServerPools())
+        {
+            // Member and server sides agree: what the pool holds is exactly its members' open holds.
+            var heldByMembers = harness.Ledger.GetOpenHolds().Where(h => h.Scope.GuildId == pool.GuildId).Sum(h => h.Amount);
+            Assert.Equal(heldByMembers, pool.Held);
+        }
     }
 
     private static void Close(List<string> open, List<string> closed, Random random, Func<string, CreditBalance?> close)

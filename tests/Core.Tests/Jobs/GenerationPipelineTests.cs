@@ -85,6 +85,39 @@ public sealed class GenerationPipelineTests : IDisposable
     }
 
     [Fact]
+    public void A_server_whose_budget_is_used_up_is_refused_in_the_precheck_and_at_the_hold_with_its_refill()
+    {
+        using var small = new GenerationPipeline(new() { ["Operator:DefaultServerBudget"] = "8", ["Operator:ServerBudgetPeriod"] = "Weekly" });
+        Assert.True(small.Start(1).Started);
+        Assert.True(small.Start(2).Started);
+
+        var precheck = small.Service.Precheck(GenerationPipeline.Member(3), GenerationPipeline.Request());
+        var start = small.Start(3);
+
+        Assert.Equal(StartRefusalKind.ServerBudgetExhausted, precheck!.Kind);
+        Assert.Equal(StartRefusalKind.ServerBudgetExhausted, start.Refusal!.Kind);
+
+        // 2026-05-04 is a Monday: the pool refills next Monday at midnight UTC.
+        Assert.Equal(new DateTimeOffset(2026, 5, 11, 0, 0, 0, TimeSpan.Zero), start.Refusal.Pool!.NextRefill);
+        Assert.Equal(0, small.Ledger.GetBalance(GenerationPipeline.Member(3)).Held);
+        Assert.Equal(40, start.Refusal.Balance!.Available);
+    }
+
+    [Fact]
+    public void Direct_messages_without_a_pool_are_refused_as_off_even_with_an_allowance()
+    {
+        using var dms = new GenerationPipeline(new() { ["Credits:DirectMessageAllowance"] = "20" });
+
+        var refused = dms.Service.Start(new StartGenerationCommand(
+            GenerationOrigin.Imagine,
+            CreditMember.DirectMessage(5),
+            GenerationPipeline.Request(),
+            new DeliveryTarget { ChannelId = 1, InteractionToken = "token" }));
+
+        Assert.Equal(StartRefusalKind.DirectMessagesDisabled, refused.Refusal!.Kind);
+    }
+
+    [Fact]
     public void Stopping_refuses_new_work_as_restarting()
     {
         _pipeline.Service.StopAccepting();
