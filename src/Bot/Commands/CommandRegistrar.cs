@@ -3,6 +3,8 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Bot.Hosting;
 using SeedreamBot.Bot.Invite;
+using SeedreamBot.Bot.Operators;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Discord.Models;
 using SeedreamBot.Discord.Rest;
 
@@ -15,6 +17,7 @@ namespace SeedreamBot.Bot.Commands;
 /// switch to listed servers, a server dropped from the list or every listed server after a switch to global), so
 /// members never see each command twice. Where it left them is recorded in the database; without a record (a first
 /// start, or an update from a build that kept none) it looks at global commands and at every server the bot is in.
+/// <c>/operator</c> goes only to <c>Operator:HomeServerId</c>, or, without one, globally for DMs with the bot.
 /// </summary>
 public sealed partial class CommandRegistrar : BackgroundService
 {
@@ -23,6 +26,7 @@ public sealed partial class CommandRegistrar : BackgroundService
     private readonly BotApplication _application;
     private readonly CommandScopeStore _scopes;
     private readonly IOptions<BotOptions> _options;
+    private readonly IOptions<OperatorOptions> _operatorOptions;
     private readonly ILogger<CommandRegistrar> _logger;
 
     public CommandRegistrar(
@@ -31,6 +35,7 @@ public sealed partial class CommandRegistrar : BackgroundService
         BotApplication application,
         CommandScopeStore scopes,
         IOptions<BotOptions> options,
+        IOptions<OperatorOptions> operatorOptions,
         ILogger<CommandRegistrar> logger)
     {
         _sources = sources;
@@ -38,19 +43,45 @@ public sealed partial class CommandRegistrar : BackgroundService
         _application = application;
         _scopes = scopes;
         _options = options;
+        _operatorOptions = operatorOptions;
         _logger = logger;
     }
 
     public IReadOnlyList<ApplicationCommand> AllCommands() => [.. _sources.SelectMany(source => source.Commands)];
 
-    /// <summary>What goes where: every command in each listed guild, or globally when none is listed.</summary>
+    /// <summary>
+    /// What goes where: every command in each listed guild, or globally when none is listed; and <c>/operator</c> in
+    /// the home server, or globally (for DMs) without one. A guild overwrite replaces the guild's whole list, so the
+    /// home server's list holds <c>/operator</c> and, when it is also listed, every other command too.
+    /// </summary>
     public IReadOnlyDictionary<CommandScope, IReadOnlyList<ApplicationCommand>> Plan()
     {
         var commands = AllCommands();
         var guildIds = _options.Value.GuildIds;
-        return guildIds.Count == 0
-            ? new Dictionary<CommandScope, IReadOnlyList<ApplicationCommand>> { [CommandScope.Global] = commands }
-            : guildIds.Distinct().ToDictionary(CommandScope.Guild, _ => commands);
+        var home = _operatorOptions.Value.HomeServerId;
+        var plan = new Dictionary<CommandScope, IReadOnlyList<ApplicationCommand>>();
+        foreach (var guildId in guildIds.Distinct())
+        {
+            plan[CommandScope.Guild(guildId)] = guildId == home ? [.. commands, OperatorCommands.Definition(inHomeServer: true)] : commands;
+        }
+
+        if (home is { } homeServer && !guildIds.Contains(homeServer))
+        {
+            plan[CommandScope.Guild(homeServer)] = [OperatorCommands.Definition(inHomeServer: true)];
+        }
+
+        IReadOnlyList<ApplicationCommand> global = guildIds.Count == 0 ? commands : [];
+        if (home is null)
+        {
+            global = [.. global, OperatorCommands.Definition(inHomeServer: false)];
+        }
+
+        if (global.Count > 0)
+        {
+            plan[CommandScope.Global] = global;
+        }
+
+        return plan;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)

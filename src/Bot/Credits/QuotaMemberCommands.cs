@@ -61,9 +61,9 @@ public sealed class QuotaMemberCommands
             CreditsCommands.Grant => (ModeratorAction.Grant, _moderation.Grant(actor, member, amount!.Value, reason)),
             CreditsCommands.Take => (ModeratorAction.Take, _moderation.Take(actor, member, amount!.Value, reason)),
             CreditsCommands.Set => (ModeratorAction.Set, _moderation.Set(actor, member, amount!.Value, reason)),
-            CreditsCommands.Reset => (ModeratorAction.Reset, _moderation.Reset(actor, member)),
+            CreditsCommands.Reset => (ModeratorAction.Reset, _moderation.Reset(actor, member, reason)),
             CreditsCommands.Block => (ModeratorAction.Block, _moderation.Block(actor, member, reason)),
-            CreditsCommands.Unblock => (ModeratorAction.Unblock, _moderation.Unblock(actor, member)),
+            CreditsCommands.Unblock => (ModeratorAction.Unblock, _moderation.Unblock(actor, member, reason)),
             _ => throw new ArgumentOutOfRangeException(nameof(subcommand), subcommand, "Not a member subcommand."),
         };
 

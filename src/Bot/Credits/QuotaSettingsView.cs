@@ -39,6 +39,7 @@ public static class QuotaSettingsView
                 + " " + allowanceSource, inline: true)
             .AddField(BotText.Get(culture, "SettingsPeriod"), refill, inline: true)
             .AddField(BotText.Get(culture, "SettingsTimeZone"), settings.TimeZone, inline: true)
+            .AddField(BotText.Get(culture, "SettingsServerBudget"), ServerBudget(settings.ServerPool, now, culture))
             .AddField(BotText.Get(culture, "SettingsRoleAllowances"), RoleAllowances(settings.RoleAllowances, culture))
             .AddField(BotText.Get(culture, "SettingsOwnAllowances"), CreditText.Number(settings.UserOverrideCount, culture), inline: true)
             .AddField(BotText.Get(culture, "SettingsBlocked"), CreditText.Number(settings.BlockedCount, culture), inline: true)
@@ -57,6 +58,23 @@ public static class QuotaSettingsView
                 BotText.Quantity(culture, "Term", settings.BannedTermCount)), inline: true)
             .AddField(BotText.Get(culture, "SettingsModerators"), Moderators(moderatorRoleIds, culture))
             .Build();
+    }
+
+    /// <summary>What the whole server may still spend this period (set by the bot's operator), and when it refills.</summary>
+    private static string ServerBudget(ServerPoolBalance pool, DateTimeOffset now, CultureInfo culture)
+    {
+        var text = BotText.Format(culture, "SettingsServerBudgetValue",
+            CreditText.Credits((int)Math.Min(pool.Available, int.MaxValue), culture),
+            CreditText.Credits(pool.Budget, culture),
+            CreditText.Period(pool.Period, culture),
+            CreditText.Number(pool.Spent, culture));
+        if (pool.NextRefill is { } next)
+        {
+            text += "\n" + BotText.Format(culture, "CreditsRefillsIn", CreditText.Span(next > now ? next - now : TimeSpan.Zero, culture))
+                + " · " + CreditText.Timestamp(next);
+        }
+
+        return text;
     }
 
     private static string RoleAllowances(IReadOnlyDictionary<ulong, int> roles, CultureInfo culture)

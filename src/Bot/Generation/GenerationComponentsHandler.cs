@@ -60,7 +60,7 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
         var isRequester = generation.UserId == context.UserId;
         if (customId.Action == GenerationButtons.Delete)
         {
-            await DeleteAsync(context, isRequester || _moderators.IsModerator(context.Interaction)).ConfigureAwait(false);
+            await DeleteAsync(context, generation, isRequester || _moderators.IsModerator(context.Interaction)).ConfigureAwait(false);
             return;
         }
 
@@ -147,11 +147,19 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
             []).ConfigureAwait(false);
     }
 
-    private static async Task DeleteAsync(InteractionContext context, bool allowed)
+    private static async Task DeleteAsync(InteractionContext context, GenerationRecord generation, bool allowed)
     {
         if (!allowed)
         {
             await context.ReplyPrivatelyAsync(BotText.Get(context.Culture, "OnlyRequesterOrModerator")).ConfigureAwait(false);
+            return;
+        }
+
+        // Only the generation's own result message: a Delete button whose id names a generation but sits on any other
+        // message (a copy, a crafted or an outdated one) must not delete that message.
+        if (generation.ResultMessageId is not { } resultId || context.Interaction.Message?.Id != resultId)
+        {
+            await context.ReplyPrivatelyAsync(BotText.Get(context.Culture, "DeleteNotResult")).ConfigureAwait(false);
             return;
         }
 

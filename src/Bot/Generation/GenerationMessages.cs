@@ -126,10 +126,15 @@ public static class GenerationMessages
         return builder.WithFooter(BotText.Format(culture, "Footer", generation.Id));
     }
 
+    /// <summary>
+    /// The prompt as a block quote, with markdown neutralised: these embeds are public and carry the bot's name, so a
+    /// prompt like <c>[Free Nitro](https://…)</c> must show its brackets and the real address, not a masked link, and
+    /// cannot fake headings, mentions or formatting either.
+    /// </summary>
     private static string Quote(string prompt)
     {
         var shown = prompt.Length > MaxPromptShown ? prompt[..(MaxPromptShown - 1)] + "…" : prompt;
-        return "> " + shown.ReplaceLineEndings("\n> ");
+        return "> " + DiscordMarkdown.Escape(shown).ReplaceLineEndings("\n> ");
     }
 
     private static bool IsEdit(GenerationRecord generation) =>

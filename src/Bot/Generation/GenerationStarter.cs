@@ -1,3 +1,4 @@
+using SeedreamBot.Bot.Credits;
 using SeedreamBot.Bot.Interactions;
 using SeedreamBot.Bot.Localization;
 using SeedreamBot.Core.Generation;
@@ -17,11 +18,13 @@ public sealed class GenerationStarter
     private static readonly TimeSpan ReadinessWait = TimeSpan.FromSeconds(1.5);
 
     private readonly GenerationService _generations;
+    private readonly ServerBudgetNotices _budgetNotices;
     private readonly TimeProvider _time;
 
-    public GenerationStarter(GenerationService generations, TimeProvider time)
+    public GenerationStarter(GenerationService generations, ServerBudgetNotices budgetNotices, TimeProvider time)
     {
         _generations = generations;
+        _budgetNotices = budgetNotices;
         _time = time;
     }
 
@@ -49,7 +52,7 @@ public sealed class GenerationStarter
         var member = context.CreditMember;
         if (_generations.Precheck(member, validation.Request) is { } refusal)
         {
-            await context.ReplyPrivatelyAsync(RefusalText.Explain(refusal, _time.GetUtcNow(), context.Culture)).ConfigureAwait(false);
+            await RefuseAsync(context, refusal).ConfigureAwait(false);
             return null;
         }
 
@@ -62,10 +65,21 @@ public sealed class GenerationStarter
             parentId));
         if (!started.Started)
         {
-            await context.ReplyPrivatelyAsync(RefusalText.Explain(started.Refusal, _time.GetUtcNow(), context.Culture)).ConfigureAwait(false);
+            await RefuseAsync(context, started.Refusal).ConfigureAwait(false);
             return null;
         }
 
         return started.Generation;
+    }
+
+    private async Task RefuseAsync(InteractionContext context, StartRefusal refusal)
+    {
+        await context.ReplyPrivatelyAsync(RefusalText.Explain(refusal, _time.GetUtcNow(), context.Culture)).ConfigureAwait(false);
+        if (refusal is { Kind: StartRefusalKind.ServerBudgetExhausted, Pool: { } pool })
+        {
+            // After the member's answer: the moderators hear once per period, in the server's language.
+            await _budgetNotices.PoolUsedUpAsync(pool, BotCultures.For(context.Interaction.GuildLocale), context.CancellationToken)
+                .ConfigureAwait(false);
+        }
     }
 }

@@ -22,9 +22,34 @@ public static class RefusalText
             StartRefusalKind.DirectMessagesDisabled => BotText.Get(culture, "RefusedDirectMessages"),
             StartRefusalKind.BudgetExhausted => BotText.Get(culture, "RefusedBudget"),
             StartRefusalKind.InsufficientCredits => Insufficient(refusal, now, culture),
+            StartRefusalKind.ServerBudgetExhausted => ServerBudget(refusal, now, culture),
             _ => BotText.Get(culture, "SomethingWentWrong"),
         };
         return text + " " + BotText.Get(culture, "NotCharged");
+    }
+
+    /// <summary>The server's pool (or the direct-message pool) is used up: when it refills, since no grant helps.</summary>
+    private static string ServerBudget(StartRefusal refusal, DateTimeOffset now, CultureInfo culture)
+    {
+        if (refusal.Pool is not { } pool || pool.Budget == 0)
+        {
+            return BotText.Get(culture, "RefusedServerBudgetZero");
+        }
+
+        var dm = pool.IsDirectMessages ? "DirectMessage" : "Server";
+        if (pool.NextRefill is not { } refill)
+        {
+            return BotText.Get(culture, "Refused" + dm + "BudgetNever");
+        }
+
+        var window = pool.Period switch
+        {
+            Core.Credits.RefillPeriod.Daily => "WindowToday",
+            Core.Credits.RefillPeriod.Weekly => "WindowThisWeek",
+            _ => "WindowThisMonth",
+        };
+        return BotText.Format(culture, "Refused" + dm + "Budget", BotText.Get(culture, window),
+            refill.Humanize(dateToCompareAgainst: now, culture: culture));
     }
 
     private static string Insufficient(StartRefusal refusal, DateTimeOffset now, CultureInfo culture)

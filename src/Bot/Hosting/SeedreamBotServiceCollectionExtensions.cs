@@ -10,6 +10,7 @@ using SeedreamBot.Bot.Interactions;
 using SeedreamBot.Bot.Invite;
 using SeedreamBot.Bot.Moderation;
 using SeedreamBot.Bot.Operations;
+using SeedreamBot.Bot.Operators;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Jobs;
 using SeedreamBot.Core.Seedream;
@@ -40,6 +41,7 @@ public static class SeedreamBotServiceCollectionExtensions
         services.AddGenerationFeature();
         services.AddHistoryFeature();
         services.AddCreditsFeature();
+        services.AddOperatorFeature();
         services.AddOperations(configuration);
         return services;
     }
@@ -50,6 +52,8 @@ public static class SeedreamBotServiceCollectionExtensions
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
         services.TryAddSingleton<BotApplication>();
         services.TryAddSingleton<CommandScopeStore>();
+        services.TryAddSingleton<OperatorDirectory>();
+        services.TryAddSingleton<OperatorMessenger>();
         services.TryAddSingleton<ModeratorPolicy>();
         services.TryAddSingleton<InteractionMetrics>();
         services.TryAddSingleton<ChannelPermissionWatch>();
@@ -64,9 +68,26 @@ public static class SeedreamBotServiceCollectionExtensions
         return services;
     }
 
+    /// <summary>
+    /// The operator tier: server admission (a gate before every handler), <c>/operator</c> and its buttons, and the
+    /// start-up warnings about spending that nothing limits.
+    /// </summary>
+    public static IServiceCollection AddOperatorFeature(this IServiceCollection services)
+    {
+        services.TryAddSingleton<GuildDirectory>();
+        services.TryAddSingleton<ServerAdmission>();
+        services.AddSingleton<IInteractionGate, ServerAdmissionGate>();
+        services.TryAddSingleton<OperatorServerCommands>();
+        services.TryAddSingleton<OperatorSettingsCommands>();
+        services.AddSingleton<IInteractionHandler, OperatorHandler>();
+        services.AddHostedService<OperatorStartupCheck>();
+        return services;
+    }
+
     /// <summary><c>/imagine</c>, <c>/edit</c>, "Edit with Seedream", the result buttons, and the generation queue.</summary>
     public static IServiceCollection AddGenerationFeature(this IServiceCollection services)
     {
+        services.TryAddSingleton<ServerBudgetNotices>();
         services.TryAddSingleton<GenerationStarter>();
         services.TryAddSingleton<PendingEditStore>();
         services.TryAddSingleton<IGenerationPresenter, DiscordGenerationPresenter>();

@@ -14,5 +14,11 @@ public interface IInteractionHandler
     /// </summary>
     bool DeferPrivately => true;
 
+    /// <summary>
+    /// Whether the interaction gates (server admission) apply. Only the operators' own commands and buttons opt out:
+    /// operators must be able to approve a server from anywhere.
+    /// </summary>
+    bool RequiresAdmission => true;
+
     Task HandleAsync(InteractionContext context);
 }

@@ -8,9 +8,9 @@ using SeedreamBot.Discord.Rest;
 namespace SeedreamBot.Bot.Interactions;
 
 /// <summary>
-/// The one pipeline every interaction goes through: route to its handler, defer as a safety net if the handler
-/// is slow, answer "restarting" while shutting down, turn unexpected errors into a friendly private reply, and
-/// record metrics and a log scope (interaction, guild, user, command).
+/// The one pipeline every interaction goes through: route to its handler, pass the gates (server admission), defer
+/// as a safety net if the handler is slow, answer "restarting" while shutting down, turn unexpected errors into a
+/// friendly private reply, and record metrics and a log scope (interaction, guild, user, command).
 /// </summary>
 public sealed partial class InteractionProcessor
 {
@@ -19,6 +19,7 @@ public sealed partial class InteractionProcessor
 
     private readonly Dictionary<string, IInteractionHandler> _commands = new(StringComparer.Ordinal);
     private readonly Dictionary<string, IInteractionHandler> _customIds = new(StringComparer.Ordinal);
+    private readonly IInteractionGate[] _gates;
     private readonly IDiscordRestClient _rest;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly InteractionMetrics _metrics;
@@ -28,6 +29,7 @@ public sealed partial class InteractionProcessor
 
     public InteractionProcessor(
         IEnumerable<IInteractionHandler> handlers,
+        IEnumerable<IInteractionGate> gates,
         IDiscordRestClient rest,
         IHostApplicationLifetime lifetime,
         InteractionMetrics metrics,
@@ -48,6 +50,7 @@ public sealed partial class InteractionProcessor
             }
         }
 
+        _gates = [.. gates];
         _rest = rest;
         _lifetime = lifetime;
         _metrics = metrics;
@@ -83,9 +86,9 @@ public sealed partial class InteractionProcessor
                 outcome = "restarting";
                 await context.ReplyPrivatelyAsync(BotText.Restarting(context.Culture)).ConfigureAwait(false);
             }
-            else
+            else if (!await HandleWithSafetyNetAsync(handler, context).ConfigureAwait(false))
             {
-                await HandleWithSafetyNetAsync(handler, context).ConfigureAwait(false);
+                outcome = "not_admitted";
             }
         }
         catch (DiscordHttpException exception) when (exception.IsUnknownInteraction)
@@ -113,13 +116,31 @@ public sealed partial class InteractionProcessor
         }
     }
 
-    private async Task HandleWithSafetyNetAsync(IInteractionHandler handler, InteractionContext context)
+    /// <summary>Runs the gates, then the handler, under the safety net; false when a gate refused (and answered).</summary>
+    private async Task<bool> HandleWithSafetyNetAsync(IInteractionHandler handler, InteractionContext context)
     {
         using var handlerDone = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        var safetyNet = SafetyNetAsync(handler, context, handlerDone.Token);
+
+        // While a gate is still deciding, a safety-net deferral is private: a refusal must never show in the channel.
+        var gating = true;
+        var safetyNet = SafetyNetAsync(() => Volatile.Read(ref gating) || handler.DeferPrivately, context, handlerDone.Token);
         try
         {
+            // Autocomplete cannot carry a message; it only suggests, so it is not gated.
+            if (handler.RequiresAdmission && context.Interaction.Type != InteractionType.ApplicationCommandAutocomplete)
+            {
+                foreach (var gate in _gates)
+                {
+                    if (!await gate.AdmitAsync(context).ConfigureAwait(false))
+                    {
+                        return false;
+                    }
+                }
+            }
+
+            Volatile.Write(ref gating, false);
             await handler.HandleAsync(context).ConfigureAwait(false);
+            return true;
         }
         finally
         {
@@ -128,7 +149,7 @@ public sealed partial class InteractionProcessor
         }
     }
 
-    private async Task SafetyNetAsync(IInteractionHandler handler, InteractionContext context, CancellationToken handlerDone)
+    private async Task SafetyNetAsync(Func<bool> deferPrivately, InteractionContext context, CancellationToken handlerDone)
     {
         try
         {
@@ -139,7 +160,7 @@ public sealed partial class InteractionProcessor
                 await Task.Delay(wait, _time, handlerDone).ConfigureAwait(false);
             }
 
-            if (await context.DeferIfUnansweredAsync(handler.DeferPrivately).ConfigureAwait(false))
+            if (await context.DeferIfUnansweredAsync(deferPrivately()).ConfigureAwait(false))
             {
                 LogSafetyNet(context.Interaction.ToString());
             }

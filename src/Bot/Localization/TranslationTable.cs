@@ -7,7 +7,7 @@ namespace SeedreamBot.Bot.Localization;
 /// same placeholders (the localization tests check both). Quantity nouns are the one difference: English has only
 /// <c>{noun}.One</c> (Humanizer pluralizes it), the others have <c>.One</c> and <c>.Many</c> with the count as <c>{0}</c>.
 /// </summary>
-internal static class TranslationTable
+internal static partial class TranslationTable
 {
     public static FrozenDictionary<string, string> English { get; } = new Dictionary<string, string>
     {
@@ -316,7 +316,7 @@ internal static class TranslationTable
         ["ChoicePeriodWeekly"] = "Weekly",
         ["ChoicePeriodMonthly"] = "Monthly",
         ["ChoicePeriodNever"] = "Never (no refills)",
-    }.ToFrozenDictionary();
+    }.With(OperatorEnglish);
 
     public static FrozenDictionary<string, string> German { get; } = new Dictionary<string, string>
     {
@@ -629,7 +629,7 @@ internal static class TranslationTable
         ["ChoicePeriodWeekly"] = "Wöchentlich",
         ["ChoicePeriodMonthly"] = "Monatlich",
         ["ChoicePeriodNever"] = "Nie (keine Auffüllung)",
-    }.ToFrozenDictionary();
+    }.With(OperatorGerman);
 
     public static FrozenDictionary<string, string> French { get; } = new Dictionary<string, string>
     {
@@ -942,7 +942,7 @@ internal static class TranslationTable
         ["ChoicePeriodWeekly"] = "Toutes les semaines",
         ["ChoicePeriodMonthly"] = "Tous les mois",
         ["ChoicePeriodNever"] = "Jamais (pas de recharge)",
-    }.ToFrozenDictionary();
+    }.With(OperatorFrench);
 
     public static FrozenDictionary<string, string> Spanish { get; } = new Dictionary<string, string>
     {
@@ -1255,5 +1255,16 @@ internal static class TranslationTable
         ["ChoicePeriodWeekly"] = "Cada semana",
         ["ChoicePeriodMonthly"] = "Cada mes",
         ["ChoicePeriodNever"] = "Nunca (sin recargas)",
-    }.ToFrozenDictionary();
+    }.With(OperatorSpanish);
+
+    /// <summary>A table with the texts of another part of the bot added; a key in both fails at start, not in front of a member.</summary>
+    private static FrozenDictionary<string, string> With(this Dictionary<string, string> table, Dictionary<string, string> more)
+    {
+        foreach (var (key, text) in more)
+        {
+            table.Add(key, text);
+        }
+
+        return table.ToFrozenDictionary();
+    }
 }

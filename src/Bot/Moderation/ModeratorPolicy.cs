@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using SeedreamBot.Bot.Operators;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Discord.Models;
 
@@ -7,13 +8,19 @@ namespace SeedreamBot.Bot.Moderation;
 /// <summary>
 /// Who moderates: members with Manage Server or Administrator (from the interaction's <c>member.permissions</c>,
 /// checked here even though the commands are also registered with <c>default_member_permissions</c>, which server
-/// admins can override), or with a role listed in <c>Credits:ModeratorRoleIds</c>.
+/// admins can override), or with a role listed in <c>Credits:ModeratorRoleIds</c>. The bot's operators stand above
+/// moderators and count as moderators in every server.
 /// </summary>
 public sealed class ModeratorPolicy
 {
     private readonly IOptionsMonitor<CreditOptions> _options;
+    private readonly OperatorDirectory _operators;
 
-    public ModeratorPolicy(IOptionsMonitor<CreditOptions> options) => _options = options;
+    public ModeratorPolicy(IOptionsMonitor<CreditOptions> options, OperatorDirectory operators)
+    {
+        _options = options;
+        _operators = operators;
+    }
 
     public bool IsModerator(Interaction interaction)
     {
@@ -21,6 +28,11 @@ public sealed class ModeratorPolicy
         if (interaction.Member is not { } member)
         {
             return false;
+        }
+
+        if (member.User is { } user && _operators.IsKnownOperator(user.Id))
+        {
+            return true;
         }
 
         var permissions = member.Permissions ?? Permissions.None;

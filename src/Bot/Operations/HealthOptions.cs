@@ -70,12 +70,12 @@ public sealed class HealthOptions : IValidatableObject
             yield break;
         }
 
-        foreach (var url in urls)
+        for (var i = 0; i < urls.Count; i++)
         {
-            if (ToLocalAddress(url) is null)
+            if (ToLocalAddress(urls[i]) is null)
             {
                 yield return new ValidationResult(
-                    $"Health:Urls entry '{url}' is not a plain http://host:port address. Use for example {DefaultUrls} " +
+                    $"Health:Urls entry {i + 1} is not a plain http://host:port address. Use for example {DefaultUrls} " +
                     "(this machine only) or http://0.0.0.0:8080 (every interface). https is not supported: put a reverse proxy in front for that.",
                     [nameof(Urls)]);
             }

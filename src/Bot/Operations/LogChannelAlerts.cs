@@ -1,18 +1,19 @@
+using System.Globalization;
 using System.Threading.Channels;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using SeedreamBot.Core.Guilds;
+using SeedreamBot.Bot.Localization;
+using SeedreamBot.Bot.Operators;
 using SeedreamBot.Core.Jobs;
 using SeedreamBot.Discord.Models;
-using Channel = System.Threading.Channels.Channel;
-using SeedreamBot.Discord.Rest;
 
 namespace SeedreamBot.Bot.Operations;
 
 /// <summary>
-/// Operator alerts: logged loudly at once, then posted to the guild's log channel (or, for bot-wide alerts, to
-/// every guild that set one). The same alert is posted at most once per hour per channel, so a burst of failing
-/// jobs does not flood moderators.
+/// Operator alerts (the Apiframe account, the API key, the daily budget): logged loudly at once, then sent to the
+/// operators only — the operator channel, or each operator by DM (<see cref="OperatorMessenger"/>) — and never to a
+/// server's quota log channel, whose moderators have no business with the operator's account. The same kind of
+/// alert is sent at most once per hour, so a burst of failing jobs does not flood the operators.
 /// </summary>
 public sealed partial class LogChannelAlerts : BackgroundService, IOperatorAlerts
 {
@@ -21,16 +22,14 @@ public sealed partial class LogChannelAlerts : BackgroundService, IOperatorAlert
     private readonly Channel<OperatorAlert> _alerts = System.Threading.Channels.Channel.CreateBounded<OperatorAlert>(
         new BoundedChannelOptions(256) { FullMode = BoundedChannelFullMode.DropOldest });
 
-    private readonly Dictionary<(ulong Channel, OperatorAlertKind Kind), long> _lastPosted = [];
-    private readonly IGuildSettingsStore _settings;
-    private readonly IDiscordRestClient _rest;
+    private readonly Dictionary<OperatorAlertKind, long> _lastPosted = [];
+    private readonly OperatorMessenger _operators;
     private readonly TimeProvider _time;
     private readonly ILogger<LogChannelAlerts> _logger;
 
-    public LogChannelAlerts(IGuildSettingsStore settings, IDiscordRestClient rest, TimeProvider time, ILogger<LogChannelAlerts> logger)
+    public LogChannelAlerts(OperatorMessenger operators, TimeProvider time, ILogger<LogChannelAlerts> logger)
     {
-        _settings = settings;
-        _rest = rest;
+        _operators = operators;
         _time = time;
         _logger = logger;
     }
@@ -48,10 +47,7 @@ public sealed partial class LogChannelAlerts : BackgroundService, IOperatorAlert
         {
             await foreach (var alert in _alerts.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                foreach (var channelId in ChannelsFor(alert))
-                {
-                    await PostAsync(channelId, alert, stoppingToken).ConfigureAwait(false);
-                }
+                await PostAsync(alert, stoppingToken).ConfigureAwait(false);
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -59,45 +55,31 @@ public sealed partial class LogChannelAlerts : BackgroundService, IOperatorAlert
         }
     }
 
-    private IEnumerable<ulong> ChannelsFor(OperatorAlert alert)
+    private async Task PostAsync(OperatorAlert alert, CancellationToken cancellationToken)
     {
-        if (alert.GuildId is not { } guildId)
-        {
-            return _settings.WithLogChannel().Select(settings => settings.LogChannelId!.Value);
-        }
-
-        return _settings.Get(guildId).LogChannelId is { } channel ? [channel] : [];
-    }
-
-    private async Task PostAsync(ulong channelId, OperatorAlert alert, CancellationToken cancellationToken)
-    {
-        var key = (channelId, alert.Kind);
-        if (_lastPosted.TryGetValue(key, out var at) && _time.GetElapsedTime(at) < Quiet)
+        if (_lastPosted.TryGetValue(alert.Kind, out var at) && _time.GetElapsedTime(at) < Quiet)
         {
             return;
         }
 
-        try
+        var culture = _operators.Culture;
+        var embed = new EmbedBuilder()
+            .WithColor(0xFEE75C)
+            .WithTitle(BotText.Get(culture, "OperatorAlertTitle"))
+            .WithDescription(alert.Message);
+        if (alert.GuildId is { } guildId)
         {
-            await _rest.CreateMessageAsync(
-                channelId,
-                new MessageCreate
-                {
-                    Embeds = [new EmbedBuilder().WithColor(0xFEE75C).WithTitle("⚠️ SeedreamBot needs its operator").WithDescription(alert.Message).Build()],
-                    AllowedMentions = AllowedMentions.None,
-                },
-                cancellationToken: cancellationToken).ConfigureAwait(false);
-            _lastPosted[key] = _time.GetTimestamp();
+            embed.WithFooter(BotText.Format(culture, "OperatorAlertServer", guildId.ToString(CultureInfo.InvariantCulture)));
         }
-        catch (DiscordHttpException exception)
+
+        // The messenger logs what it could not deliver; an alert that reached nobody is tried again next time.
+        var posted = await _operators.SendAsync(new MessageCreate { Embeds = [embed.Build()] }, cancellationToken).ConfigureAwait(false);
+        if (posted.Count > 0)
         {
-            LogPostFailed(exception, channelId);
+            _lastPosted[alert.Kind] = _time.GetTimestamp();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "OPERATOR ALERT {Kind} (guild {GuildId}): {Message}")]
     private partial void LogAlert(OperatorAlertKind kind, ulong? guildId, string message);
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Posting an operator alert to log channel {ChannelId} failed")]
-    private partial void LogPostFailed(Exception exception, ulong channelId);
 }

@@ -35,6 +35,8 @@ public static class OperationsServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<ApiframeBalanceMonitor>());
         services.TryAddSingleton<OperationsMetrics>();
 
+        // One instance, so the database check's cached answer is shared by every request.
+        services.TryAddSingleton<DatabaseHealthCheck>();
         services.AddHealthChecks()
             .AddCheck<DiscordGatewayHealthCheck>(DiscordGatewayHealthCheck.Name)
             .AddCheck<DatabaseHealthCheck>(DatabaseHealthCheck.Name)

@@ -44,7 +44,7 @@ public sealed class CreditOptions : IValidatableObject
         if (string.IsNullOrWhiteSpace(TimeZone) || !System.TimeZoneInfo.TryFindSystemTimeZoneById(TimeZone, out _))
         {
             yield return new ValidationResult(
-                $"Credits:TimeZone '{TimeZone}' is not a time zone this machine knows. Use an IANA id such as " +
+                "Credits:TimeZone is not a time zone this machine knows. Use an IANA id such as " +
                 "Europe/Berlin, America/New_York or UTC (env Credits__TimeZone).",
                 [nameof(TimeZone)]);
         }

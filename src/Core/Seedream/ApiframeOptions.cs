@@ -85,7 +85,14 @@ public sealed class ApiframeOptions : IValidatableObject
             || !string.IsNullOrEmpty(baseUri.Query) || !string.IsNullOrEmpty(baseUri.Fragment))
         {
             yield return new ValidationResult(
-                $"Apiframe:BaseUrl must be an absolute http(s) URL without a query, such as {DefaultBaseUrl} (the default).",
+                $"Apiframe:BaseUrl must be an absolute https URL without a query, such as {DefaultBaseUrl} (the default).",
+                [nameof(BaseUrl)]);
+        }
+        else if (baseUri.Scheme == Uri.UriSchemeHttp && !baseUri.IsLoopback)
+        {
+            // The API key travels in every request: plain http only to a fake on this machine.
+            yield return new ValidationResult(
+                $"Apiframe:BaseUrl must use https (the API key is sent with every request); plain http is allowed only for localhost. Leave it unset for {DefaultBaseUrl}.",
                 [nameof(BaseUrl)]);
         }
 

@@ -33,6 +33,9 @@ public interface IServerStore
 
     OperatorSettings GetOperatorSettings();
 
-    /// <summary>Sets or (null) clears the channel bot-wide alerts and server requests go to.</summary>
-    OperatorSettings SetAlertChannel(ulong? channelId, ulong operatorId);
+    /// <summary>
+    /// Sets or (null) clears the channel bot-wide alerts and server requests go to, and the Discord locale operator
+    /// messages are written in.
+    /// </summary>
+    OperatorSettings SetAlertChannel(ulong? channelId, ulong operatorId, string? locale = null);
 }

@@ -109,14 +109,15 @@ public sealed class ServerStore : IServerStore
 
     public OperatorSettings GetOperatorSettings() => _database.Read(LoadSettings);
 
-    public OperatorSettings SetAlertChannel(ulong? channelId, ulong operatorId) =>
+    public OperatorSettings SetAlertChannel(ulong? channelId, ulong operatorId, string? locale = null) =>
         _database.Write(db =>
         {
-            var settings = new OperatorSettings(channelId, operatorId, _time.GetUtcNow());
+            var settings = new OperatorSettings(channelId, string.IsNullOrWhiteSpace(locale) ? null : locale, operatorId, _time.GetUtcNow());
             SettingsIn(db).Upsert(new BsonDocument
             {
                 ["_id"] = SettingsId,
                 ["ac"] = Bson.FromNullableUlong(settings.AlertChannelId),
+                ["lo"] = Bson.FromNullableString(settings.Locale),
                 ["ub"] = Bson.FromNullableUlong(settings.UpdatedBy),
                 ["ua"] = Bson.Time(settings.UpdatedAt!.Value),
             });
@@ -143,6 +144,7 @@ public sealed class ServerStore : IServerStore
         DocumentLookup.FindById(SettingsIn(db), SettingsId) is { } doc
             ? new OperatorSettings(
                 Bson.ToNullableUlong(doc["ac"]),
+                Bson.ToNullableString(doc["lo"]),
                 Bson.ToNullableUlong(doc["ub"]),
                 doc["ua"].IsDateTime ? Bson.ToOffset(doc["ua"]) : null)
             : OperatorSettings.Empty;

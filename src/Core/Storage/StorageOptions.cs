@@ -34,18 +34,18 @@ public sealed class StorageOptions : IValidatableObject
             var full = ResolveFullPath();
             if (Directory.Exists(full))
             {
-                problem = $"Storage:DatabasePath '{DatabasePath}' is a folder. Point it at a file inside it, " +
-                    $"for example {Path.Combine(DatabasePath, "seedreambot.db")}.";
+                problem = "Storage:DatabasePath names a folder. Point it at a file inside it, " +
+                    "for example data/seedreambot.db.";
             }
             else if (DatabasePath.EndsWith(Path.DirectorySeparatorChar) || DatabasePath.EndsWith(Path.AltDirectorySeparatorChar))
             {
-                problem = $"Storage:DatabasePath '{DatabasePath}' ends with a separator. Add a file name, " +
+                problem = "Storage:DatabasePath ends with a separator. Add a file name, " +
                     "for example data/seedreambot.db.";
             }
         }
         catch (Exception ex) when (ex is ArgumentException or NotSupportedException or PathTooLongException)
         {
-            problem = $"Storage:DatabasePath '{DatabasePath}' is not a valid path ({ex.Message}). " +
+            problem = "Storage:DatabasePath is not a valid path. " +
                 "Use a plain file path such as data/seedreambot.db.";
         }
 

@@ -14,14 +14,20 @@ internal sealed class DiscordOptionsValidator : IValidateOptions<DiscordOptions>
             failures.Add("Discord:Token contains whitespace. Copy the token again from the Discord Developer Portal → your application → Bot → Reset Token.");
         }
 
+        // Messages never repeat a value: a token pasted into the wrong key must not end up in a log.
         if (!Uri.TryCreate(options.ApiBaseUrl, UriKind.Absolute, out var api) || (api.Scheme != Uri.UriSchemeHttps && api.Scheme != Uri.UriSchemeHttp))
         {
-            failures.Add($"Discord:ApiBaseUrl '{options.ApiBaseUrl}' is not an absolute http(s) URL. Leave it unset for {DiscordOptions.DefaultApiBaseUrl}.");
+            failures.Add($"Discord:ApiBaseUrl is not an absolute https URL. Leave it unset for {DiscordOptions.DefaultApiBaseUrl}.");
+        }
+        else if (api.Scheme == Uri.UriSchemeHttp && !api.IsLoopback)
+        {
+            // The bot token travels in every request: plain http only to a fake on this machine.
+            failures.Add($"Discord:ApiBaseUrl must use https (the bot token is sent with every request); plain http is allowed only for localhost. Leave it unset for {DiscordOptions.DefaultApiBaseUrl}.");
         }
 
         if (!Uri.TryCreate(options.ProjectUrl, UriKind.Absolute, out _))
         {
-            failures.Add($"Discord:ProjectUrl '{options.ProjectUrl}' is not an absolute URL. Leave it unset for {DiscordOptions.DefaultProjectUrl}.");
+            failures.Add($"Discord:ProjectUrl is not an absolute URL. Leave it unset for {DiscordOptions.DefaultProjectUrl}.");
         }
 
         if (options.InvalidRequestErrorThreshold < options.InvalidRequestWarningThreshold)

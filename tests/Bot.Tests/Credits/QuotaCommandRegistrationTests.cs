@@ -27,10 +27,10 @@ public sealed class QuotaCommandRegistrationTests : IAsyncLifetime
         Assert.Equal(["user", "amount", "reason"], Names(options[0]));
         Assert.Equal(["user", "amount", "reason"], Names(options[1]));
         Assert.Equal(["user", "amount", "reason"], Names(options[2]));
-        Assert.Equal(["user"], Names(options[3]));
+        Assert.Equal(["user", "reason"], Names(options[3]));
         Assert.Equal(["amount", "period", "role", "user"], Names(options[4]));
         Assert.Equal(["user", "reason"], Names(options[6]));
-        Assert.Equal(["user"], Names(options[7]));
+        Assert.Equal(["user", "reason"], Names(options[7]));
         Assert.Equal(["user", "page"], Names(options[8]));
         Assert.Equal(["period"], Names(options[9]));
         Assert.Equal(["channel"], Names(options[11]));

@@ -16,7 +16,7 @@ public sealed class ExampleSettingsTests
     private static readonly string[] ExpectedOptions =
     [
         "BotOptions", "DiscordOptions", "DiscordGatewayOptions", "ApiframeOptions", "SpendGuardOptions",
-        "GenerationOptions", "CreditOptions", "StorageOptions", "HealthOptions", "LogFormatOptions",
+        "GenerationOptions", "CreditOptions", "StorageOptions", "HealthOptions", "LogFormatOptions", "OperatorOptions",
     ];
 
     [Fact]

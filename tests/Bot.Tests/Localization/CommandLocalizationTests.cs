@@ -88,7 +88,7 @@ public sealed class CommandLocalizationTests : IAsyncLifetime
     [Fact]
     public void Each_command_stays_within_Discords_character_limit_at_its_longest_translations()
     {
-        foreach (var command in _bot.Discord.GuildCommands(BotHarness.GuildId))
+        foreach (var command in AllCommands())
         {
             var characters = Characters(command);
             Assert.True(characters <= MaxCommandCharacters, $"/{command["name"]} has {characters} characters, Discord allows {MaxCommandCharacters}.");
@@ -122,10 +122,13 @@ public sealed class CommandLocalizationTests : IAsyncLifetime
         }
     }
 
-    /// <summary>Every slash command and, below it, every subcommand group, subcommand and option, with a readable path.</summary>
+    /// <summary>
+    /// Every slash command (the server's and the global ones, where <c>/operator</c> goes without a home server) and,
+    /// below it, every subcommand group, subcommand and option, with a readable path.
+    /// </summary>
     private IEnumerable<(string Path, JsonObject Node)> Described()
     {
-        foreach (var command in _bot.Discord.GuildCommands(BotHarness.GuildId).Where(command => command["type"]!.GetValue<int>() == 1))
+        foreach (var command in AllCommands().Where(command => command["type"]!.GetValue<int>() == 1))
         {
             foreach (var pair in WithOptions("/" + command["name"]!.GetValue<string>(), command))
             {
@@ -133,6 +136,8 @@ public sealed class CommandLocalizationTests : IAsyncLifetime
             }
         }
     }
+
+    private IEnumerable<JsonObject> AllCommands() => _bot.Discord.GuildCommands(BotHarness.GuildId).Concat(_bot.Discord.GlobalCommands);
 
     private static IEnumerable<(string Path, JsonObject Node)> WithOptions(string path, JsonObject node)
     {

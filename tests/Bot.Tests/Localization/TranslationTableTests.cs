@@ -13,7 +13,7 @@ public sealed class TranslationTableTests
     /// <summary>Texts with no words to translate, or words that are the same in that language.</summary>
     private static readonly Dictionary<string, string[]> SameAsEnglish = new(StringComparer.Ordinal)
     {
-        ["German"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue", "FieldFormat"],
+        ["German"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue", "FieldFormat", "AdmissionFieldServer"],
         ["French"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue", "ChoiceSizeStandard", "ChoiceAspectPortrait", "ChoiceAspectPhotoPortrait"],
         ["Spanish"] = ["Footer", "SettingsPerPeriod", "SettingsBannedTermsValue"],
     };

@@ -92,7 +92,7 @@ public sealed class ServerStoreTests : IDisposable
         _store.RequestAdmission(21, "Waiting", 100);
         _time.Advance(TimeSpan.FromSeconds(1));
         _store.Decline(22, 7);
-        _store.SetAlertChannel(555, 7);
+        _store.SetAlertChannel(555, 7, "de");
 
         _database.Dispose();
         _database = new SeedreamDatabase(_folder.File("bot.db"));
@@ -100,7 +100,7 @@ public sealed class ServerStoreTests : IDisposable
 
         Assert.Equal([21UL, 22UL, 20UL], _store.All().Select(record => record.GuildId));
         Assert.Equal(555UL, _store.GetOperatorSettings().AlertChannelId);
-        Assert.Equal(7UL, _store.GetOperatorSettings().UpdatedBy);
+        Assert.Equal((7UL, "de"), (_store.GetOperatorSettings().UpdatedBy!.Value, _store.GetOperatorSettings().Locale));
         Assert.Null(_store.SetAlertChannel(null, 8).AlertChannelId);
         Assert.Null(_store.GetOperatorSettings().AlertChannelId);
     }
