@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SeedreamBot.Bot.Commands;
 using SeedreamBot.Bot.Hosting;
 using SeedreamBot.Core.Jobs;
 using SeedreamBot.Discord.Gateway;
@@ -138,6 +139,12 @@ public sealed class BotHarness : IAsyncDisposable
         await host.StartAsync().ConfigureAwait(false);
         await Gateway.WaitForReadyAsync(count: readyBefore + 1).ConfigureAwait(false);
         await Discord.WaitForCallAsync(_ => RegistrationCalls() > registrationsBefore).ConfigureAwait(false);
+
+        // Commands go to several places (servers, then globally); a test may look at any of them.
+        if (host.Services.GetServices<IHostedService>().OfType<CommandRegistrar>().SingleOrDefault()?.ExecuteTask is { } registering)
+        {
+            await registering.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+        }
 
         // The fake has sent READY; the bot may not have read it yet (it reports itself connected once it has).
         var gateway = host.Services.GetRequiredService<DiscordGateway>();

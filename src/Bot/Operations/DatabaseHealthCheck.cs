@@ -14,14 +14,20 @@ public sealed class DatabaseHealthCheck : IHealthCheck
 
     public static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(5);
 
-    private readonly SeedreamDatabase _database;
+    private readonly Func<bool> _probe;
     private readonly TimeProvider _time;
     private readonly SemaphoreSlim _gate = new(1, 1);
     private volatile Probe? _last;
 
     public DatabaseHealthCheck(SeedreamDatabase database, TimeProvider time)
+        : this(database.IsWritable, time)
     {
-        _database = database;
+    }
+
+    /// <summary>With the probe given, for tests that count probes.</summary>
+    internal DatabaseHealthCheck(Func<bool> probe, TimeProvider time)
+    {
+        _probe = probe;
         _time = time;
     }
 
@@ -51,7 +57,7 @@ public sealed class DatabaseHealthCheck : IHealthCheck
             }
 
             // The probe write waits for the file to be flushed; keep that off the listener's request thread.
-            var writable = await Task.Run(_database.IsWritable, cancellationToken).ConfigureAwait(false);
+            var writable = await Task.Run(_probe, cancellationToken).ConfigureAwait(false);
             _last = new Probe(writable, _time.GetTimestamp());
             return writable;
         }

@@ -88,6 +88,7 @@ public sealed partial class ServerAdmission
         var request = _store.RequestAdmission(guildId, guild?.Name, userId);
         if (!request.IsNew)
         {
+            LogAlreadyAsked(guildId, request.Record.State);
             return;
         }
 
@@ -185,6 +186,9 @@ public sealed partial class ServerAdmission
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Server {GuildId} ({Name}) is not admitted; {UserId} tried the bot, and the operators were asked")]
     private partial void LogRequested(ulong guildId, string name, ulong userId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Server {GuildId} is not admitted; its operators were asked before ({State})")]
+    private partial void LogAlreadyAsked(ulong guildId, ServerState state);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "The request of server {GuildId} reached no operator; it waits in /operator servers")]
     private partial void LogRequestUndelivered(ulong guildId);

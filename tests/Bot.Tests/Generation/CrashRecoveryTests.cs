@@ -1,3 +1,4 @@
+using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Jobs;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Harness;
@@ -38,6 +39,11 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await Task.Delay(300);
         Assert.Single(interaction.OriginalHistory, message => message.Attachments.Count > 0);
         Assert.Equal(GenerationState.Delivered, _bot.Generation(result.GenerationId()).State);
+
+        // The server's pool took the same hold and settled it once too: members and server agree.
+        var pool = _bot.Get<ICreditLedger>().PeekServerPool(BotHarness.GuildId);
+        Assert.Equal((4L, 0L), (pool.Spent, pool.Held));
+        Assert.Empty(_bot.Get<CreditLedgerAudit>().FindProblems());
     }
 
     [Fact]
@@ -71,8 +77,9 @@ public sealed class CrashRecoveryTests : IAsyncLifetime
         await _bot.StopBotAsync();
         await _bot.StartBotAsync();
 
-        // The hold survived the restart: the member is not charged yet, and not refunded either.
+        // The hold survived the restart: the member is not charged yet, and not refunded either; nor is the server.
         Assert.Equal(4, _bot.Balance(72).Held);
+        Assert.Equal(4, _bot.Get<ICreditLedger>().PeekServerPool(BotHarness.GuildId).Held);
         _bot.Apiframe.CompleteJob(_bot.Apiframe.Jobs.Single().Id);
 
         await interaction.WaitForResultAsync();

@@ -1,5 +1,5 @@
 using SeedreamBot.Core.Credits;
-using SeedreamBot.Core.Guilds;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
 using SeedreamBot.Harness;
@@ -12,7 +12,7 @@ namespace SeedreamBot.Bot.Tests.Operations;
 /// </summary>
 public sealed class SecretsInLogsTests : IAsyncLifetime
 {
-    private const ulong LogChannelId = 1100000000000000778;
+    private const ulong OperatorChannelId = 1100000000000000778;
 
     private BotHarness _bot = null!;
 
@@ -39,15 +39,15 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
             balance => balance is { Held: 0, Available: > 0 } && _bot.Apiframe.Jobs.Any(job => job.Status == "FAILED"),
             "the failed job's hold to be released");
 
-        // Apiframe rejects the key: an operator alert, whose post to the log channel Discord refuses (an exception logged).
-        _bot.Get<IGuildSettingsStore>().SetLogChannel(BotHarness.GuildId, LogChannelId);
-        _bot.Discord.SetChannelError(LogChannelId, 403, 50013, "Missing Permissions");
+        // Apiframe rejects the key: an operator alert, whose post to the operator channel Discord refuses (an exception logged).
+        _bot.Get<IServerStore>().SetAlertChannel(OperatorChannelId, FakeDiscordServer.DefaultUserId);
+        _bot.Discord.SetChannelError(OperatorChannelId, 403, 50013, "Missing Permissions");
         _bot.Apiframe.InjectFault(FakeRoute.Generate, FakeFault.Status(401, "Invalid API key"));
         var rejected = await _bot.Discord.SlashCommand("imagine").By(44, "linus").WithString("prompt", "a paper crane").DispatchAsync();
         interactions.Add(rejected);
         await Eventually.Until(
-            () => _bot.Logs.Lines.Any(line => line.Message.Contains("Posting an operator alert", StringComparison.Ordinal) && line.Exception is not null),
-            "the refused log-channel post");
+            () => _bot.Logs.Lines.Any(line => line.Message.Contains("Posting to the operator channel", StringComparison.Ordinal) && line.Exception is not null),
+            "the refused operator-channel post");
 
         var (_, health, _) = await _bot.GetAsync("/healthz");
         var (_, metrics, _) = await _bot.GetAsync("/metrics");

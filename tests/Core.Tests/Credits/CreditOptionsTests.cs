@@ -62,7 +62,7 @@ public sealed class CreditOptionsTests : IDisposable
     }
 
     [Theory]
-    [InlineData("Credits:TimeZone", "Mars/Olympus", "Credits:TimeZone 'Mars/Olympus' is not a time zone this machine knows. Use an IANA id such as Europe/Berlin")]
+    [InlineData("Credits:TimeZone", "Mars/Olympus", "Credits:TimeZone is not a time zone this machine knows. Use an IANA id such as Europe/Berlin")]
     [InlineData("Credits:DefaultAllowance", "-1", "Credits:DefaultAllowance must be between 0 and 1,000,000")]
     [InlineData("Credits:DefaultAllowance", "1000001", "Credits:DefaultAllowance must be between 0 and 1,000,000")]
     [InlineData("Credits:CostPerGeneration", "0", "Credits:CostPerGeneration must be between 1 and 1000")]

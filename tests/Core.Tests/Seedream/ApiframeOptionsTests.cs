@@ -73,8 +73,9 @@ public sealed class ApiframeOptionsTests
     }
 
     [Theory]
-    [InlineData("Apiframe:BaseUrl", "not a url", "Apiframe:BaseUrl must be an absolute http(s) URL without a query, such as https://api.apiframe.ai (the default).")]
-    [InlineData("Apiframe:BaseUrl", "ftp://api.apiframe.ai", "Apiframe:BaseUrl must be an absolute http(s) URL without a query")]
+    [InlineData("Apiframe:BaseUrl", "not a url", "Apiframe:BaseUrl must be an absolute https URL without a query, such as https://api.apiframe.ai (the default).")]
+    [InlineData("Apiframe:BaseUrl", "ftp://api.apiframe.ai", "Apiframe:BaseUrl must be an absolute https URL without a query")]
+    [InlineData("Apiframe:BaseUrl", "http://api.apiframe.ai", "Apiframe:BaseUrl must use https (the API key is sent with every request); plain http is allowed only for localhost")]
     [InlineData("Apiframe:Model", " ", "Apiframe:Model is empty. Remove the setting to use seedream-5-lite.")]
     [InlineData("Apiframe:MaxConcurrentJobs", "0", "Apiframe:MaxConcurrentJobs must be between 1 and 256 (default 4).")]
     [InlineData("Apiframe:MaxConcurrentJobs", "257", "Apiframe:MaxConcurrentJobs must be between 1 and 256 (default 4).")]

@@ -53,6 +53,28 @@ public sealed class OptionsTests
         Assert.DoesNotContain("secret", error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("http://discord.com/api/v10", false)]
+    [InlineData("http://discord.plain.test/api/MTIz.NDU2", false)]
+    [InlineData("http://127.0.0.1:5000/api/v10", true)]
+    [InlineData("http://localhost:5000/api/v10", true)]
+    [InlineData("https://discord.com/api/v10", true)]
+    public void The_api_base_url_must_be_https_unless_it_is_this_machine(string url, bool accepted)
+    {
+        using var services = Build(new Dictionary<string, string?> { ["Discord:Token"] = "MTIz.NDU2.abc", ["Discord:ApiBaseUrl"] = url });
+
+        if (accepted)
+        {
+            Assert.Equal(url, services.GetRequiredService<IOptions<DiscordOptions>>().Value.ApiBaseUrl);
+            return;
+        }
+
+        var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IOptions<DiscordOptions>>().Value);
+        Assert.Contains("Discord:ApiBaseUrl must use https", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("MTIz", error.Message, StringComparison.Ordinal);
+        Assert.DoesNotContain("discord.plain.test", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void The_rest_client_is_registered_for_its_interface_and_as_the_gateway_info_source()
     {
