@@ -11,7 +11,7 @@ internal sealed class BotProcess : IAsyncDisposable
 {
     // Settings an operator's shell may carry that must not leak into a benchmark run (a real token, say).
     private static readonly string[] InheritedPrefixes =
-        ["Discord__", "Apiframe__", "Credits__", "Storage__", "Generation__", "Health__", "Logging__", "Metrics__"];
+        ["Discord__", "Apiframe__", "Credits__", "Operator__", "Storage__", "Generation__", "Health__", "Logging__", "Metrics__"];
 
     private static readonly string[] InheritedNames = ["DISCORD_TOKEN", "APIFRAME_API_KEY", "DOTNET_ENVIRONMENT", "ASPNETCORE_ENVIRONMENT"];
 

@@ -69,6 +69,9 @@ internal sealed class FakeWorld : IAsyncDisposable
             ["Discord:Token"] = Discord.Token,
             ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
             ["Discord:GuildIds:0"] = GuildId.ToString(CultureInfo.InvariantCulture),
+
+            // A benchmark measures the bot, not the operator's budget: the server's pool never runs dry.
+            ["Operator:DefaultServerBudget"] = "100000000",
             ["Storage:DatabasePath"] = databasePath,
             ["Apiframe:ApiKey"] = Apiframe.ApiKey,
             ["Apiframe:BaseUrl"] = Apiframe.BaseUrl.AbsoluteUri,

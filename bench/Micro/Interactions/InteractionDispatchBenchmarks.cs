@@ -46,6 +46,7 @@ public class InteractionDispatchBenchmarks
                 ["Apiframe:ApiKey"] = "afk_benchmark_not_a_real_key",
                 ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db"),
                 ["Credits:DefaultAllowance"] = "0",
+                ["Operator:AllowedServerIds:0"] = InteractionPayloads.GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture),
                 ["Health:Enabled"] = "false",
             });
             builder.Logging.ClearProviders();

@@ -156,19 +156,7 @@ public sealed class CreditsCommands : ICommandSource
                                 ],
                             }),
                         Subcommand(Export, "CommandQuotaExport"),
-                        Subcommand(LogChannel, "CommandQuotaLogChannel",
-                            new ApplicationCommandOption
-                            {
-                                Type = ApplicationCommandOptionType.Channel,
-                                Name = Channel,
-                                Description = CommandTexts.English("CommandQuotaLogChannelChannel"),
-                                DescriptionLocalizations = CommandTexts.Translated("CommandQuotaLogChannelChannel"),
-                                ChannelTypes =
-                                [
-                                    ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread,
-                                    ChannelType.PrivateThread, ChannelType.AnnouncementThread,
-                                ],
-                            }),
+                        Subcommand(LogChannel, "CommandQuotaLogChannel", CommandOptions.PostableChannel(Channel, "CommandQuotaLogChannelChannel")),
                         Subcommand(Settings, "CommandQuotaSettings"),
                         new ApplicationCommandOption
                         {
@@ -189,14 +177,8 @@ public sealed class CreditsCommands : ICommandSource
         }
     }
 
-    private static ApplicationCommandOption Subcommand(string name, string descriptionKey, params ApplicationCommandOption[] options) => new()
-    {
-        Type = ApplicationCommandOptionType.Subcommand,
-        Name = name,
-        Description = CommandTexts.English(descriptionKey),
-        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
-        Options = options.Length == 0 ? null : options,
-    };
+    private static ApplicationCommandOption Subcommand(string name, string descriptionKey, params ApplicationCommandOption[] options) =>
+        CommandOptions.Subcommand(name, descriptionKey, options);
 
     private static ApplicationCommandOption UserOption(string descriptionKey, bool required) => new()
     {

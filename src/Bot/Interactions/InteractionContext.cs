@@ -217,6 +217,12 @@ public sealed class InteractionContext
         {
             if (IsAcknowledged)
             {
+                // The safety net (a slow gate or handler) already deferred the same way: that deferral stands.
+                if (State == state && state is AcknowledgementState.DeferredPublic or AcknowledgementState.DeferredPrivate)
+                {
+                    return;
+                }
+
                 throw new InvalidOperationException($"{Interaction} was already answered ({State}); it cannot be answered with {response.Type}.");
             }
 

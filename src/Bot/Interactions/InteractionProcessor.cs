@@ -121,9 +121,9 @@ public sealed partial class InteractionProcessor
     {
         using var handlerDone = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
 
-        // While a gate is still deciding, a safety-net deferral is private: a refusal must never show in the channel.
-        var gating = true;
-        var safetyNet = SafetyNetAsync(() => Volatile.Read(ref gating) || handler.DeferPrivately, context, handlerDone.Token);
+        // A gate that refuses after a public safety-net deferral still answers privately: ReplyPrivatelyAsync removes
+        // the "thinking…" message first.
+        var safetyNet = SafetyNetAsync(handler, context, handlerDone.Token);
         try
         {
             // Autocomplete cannot carry a message; it only suggests, so it is not gated.
@@ -138,7 +138,6 @@ public sealed partial class InteractionProcessor
                 }
             }
 
-            Volatile.Write(ref gating, false);
             await handler.HandleAsync(context).ConfigureAwait(false);
             return true;
         }
@@ -149,7 +148,7 @@ public sealed partial class InteractionProcessor
         }
     }
 
-    private async Task SafetyNetAsync(Func<bool> deferPrivately, InteractionContext context, CancellationToken handlerDone)
+    private async Task SafetyNetAsync(IInteractionHandler handler, InteractionContext context, CancellationToken handlerDone)
     {
         try
         {
@@ -160,7 +159,7 @@ public sealed partial class InteractionProcessor
                 await Task.Delay(wait, _time, handlerDone).ConfigureAwait(false);
             }
 
-            if (await context.DeferIfUnansweredAsync(deferPrivately()).ConfigureAwait(false))
+            if (await context.DeferIfUnansweredAsync(handler.DeferPrivately).ConfigureAwait(false))
             {
                 LogSafetyNet(context.Interaction.ToString());
             }

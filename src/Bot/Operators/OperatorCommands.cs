@@ -1,3 +1,4 @@
+using SeedreamBot.Bot.Commands;
 using SeedreamBot.Bot.Localization;
 using SeedreamBot.Core.Servers;
 using SeedreamBot.Discord.Models;
@@ -44,31 +45,13 @@ public static class OperatorCommands
             Subcommand(Budget, "CommandOperatorBudget",
                 ServerOption("CommandOperatorBudgetServer"),
                 BudgetOption(Amount, "CommandOperatorBudgetAmount", required: true)),
-            Subcommand(Alerts, "CommandOperatorAlerts",
-                new ApplicationCommandOption
-                {
-                    Type = ApplicationCommandOptionType.Channel,
-                    Name = Channel,
-                    Description = CommandTexts.English("CommandOperatorAlertsChannel"),
-                    DescriptionLocalizations = CommandTexts.Translated("CommandOperatorAlertsChannel"),
-                    ChannelTypes =
-                    [
-                        ChannelType.GuildText, ChannelType.GuildAnnouncement, ChannelType.PublicThread,
-                        ChannelType.PrivateThread, ChannelType.AnnouncementThread,
-                    ],
-                }),
+            Subcommand(Alerts, "CommandOperatorAlerts", CommandOptions.PostableChannel(Channel, "CommandOperatorAlertsChannel")),
             Subcommand(Status, "CommandOperatorStatus"),
         ],
     };
 
-    private static ApplicationCommandOption Subcommand(string name, string descriptionKey, params ApplicationCommandOption[] options) => new()
-    {
-        Type = ApplicationCommandOptionType.Subcommand,
-        Name = name,
-        Description = CommandTexts.English(descriptionKey),
-        DescriptionLocalizations = CommandTexts.Translated(descriptionKey),
-        Options = options.Length == 0 ? null : options,
-    };
+    private static ApplicationCommandOption Subcommand(string name, string descriptionKey, params ApplicationCommandOption[] options) =>
+        CommandOptions.Subcommand(name, descriptionKey, options);
 
     // A server id is typed or pasted (Developer Mode → Copy Server ID): the bot may not share the server with the operator.
     private static ApplicationCommandOption ServerOption(string descriptionKey) => new()

@@ -34,7 +34,7 @@ public sealed class StorageOptions : IValidatableObject
             var full = ResolveFullPath();
             if (Directory.Exists(full))
             {
-                problem = "Storage:DatabasePath names a folder. Point it at a file inside it, " +
+                problem = "Storage:DatabasePath is a folder. Point it at a file inside it, " +
                     "for example data/seedreambot.db.";
             }
             else if (DatabasePath.EndsWith(Path.DirectorySeparatorChar) || DatabasePath.EndsWith(Path.AltDirectorySeparatorChar))

@@ -181,7 +181,8 @@ public sealed class CreditLedgerTests : IDisposable
     [Fact]
     public void Direct_messages_are_a_separate_scope_with_their_own_allowance()
     {
-        using var harness = new LedgerHarness(new CreditOptions { DirectMessageAllowance = 8 });
+        using var harness = new LedgerHarness(
+            new CreditOptions { DirectMessageAllowance = 8 }, operatorOptions: new Core.Servers.OperatorOptions { DirectMessageBudget = 100 });
         var dm = CreditMember.DirectMessage(1);
         var inGuild = LedgerHarness.Member(1);
 
