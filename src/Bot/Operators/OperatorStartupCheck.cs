@@ -70,7 +70,15 @@ public sealed partial class OperatorStartupCheck : BackgroundService
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
         }
+        catch (Exception exception) when (exception is not OutOfMemoryException)
+        {
+            // Never stops the bot: operators are read again on first use.
+            LogReadFailed(exception);
+        }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the operators at start failed; they are read again when first needed")]
+    private partial void LogReadFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Apiframe:DailyCreditBudget is not set: nothing limits what the bot spends of your Apiframe credits per day. Set it (e.g. Apiframe__DailyCreditBudget=2000) to cap the daily spend")]
     private partial void LogNoDailyBudget();
