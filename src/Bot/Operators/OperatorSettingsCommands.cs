@@ -1,4 +1,3 @@
-using System.Reflection;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Bot.Credits;
@@ -15,11 +14,6 @@ namespace SeedreamBot.Bot.Operators;
 /// <summary><c>/operator alerts [channel]</c> and <c>/operator status</c>.</summary>
 public sealed partial class OperatorSettingsCommands
 {
-    private static readonly string Version =
-        typeof(OperatorSettingsCommands).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion
-        ?? typeof(OperatorSettingsCommands).Assembly.GetName().Version?.ToString(3)
-        ?? "unknown";
-
     private readonly IServerStore _store;
     private readonly OperatorDirectory _operators;
     private readonly IDiscordRestClient _rest;
@@ -124,7 +118,7 @@ public sealed partial class OperatorSettingsCommands
             _spendGuard.SpentToday,
             _scheduler.Running,
             _scheduler.Waiting,
-            Version,
+            ProductVersion.Display,
             _options.CurrentValue.ServerPolicy,
             _store.All().Count(record => record.State == ServerState.Pending),
             _store.GetOperatorSettings().AlertChannelId,

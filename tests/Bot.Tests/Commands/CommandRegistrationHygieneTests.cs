@@ -18,11 +18,14 @@ namespace SeedreamBot.Bot.Tests.Commands;
 public sealed class CommandRegistrationHygieneTests : IAsyncLifetime
 {
     private const ulong SecondGuild = 1100000000000000700;
+    private const ulong HomeGuild = 1100000000000000800;
     private const string GuildIdsKey = "Discord:GuildIds:0";
 
+    // /operator lives in the operators' own server throughout, so the scopes these tests move hold the other commands.
     private readonly BotHarnessOptions _options = new()
     {
-        Discord = { Guilds = { new FakeGuild(SecondGuild, "Second server") } },
+        Discord = { Guilds = { new FakeGuild(SecondGuild, "Second server"), new FakeGuild(HomeGuild, "Operators' server") } },
+        Settings = { ["Operator:HomeServerId"] = HomeGuild.ToString(CultureInfo.InvariantCulture) },
     };
 
     private BotHarness _bot = null!;
@@ -118,7 +121,13 @@ public sealed class CommandRegistrationHygieneTests : IAsyncLifetime
         var calls = _bot.Discord.Calls.Skip(callsBefore)
             .Where(call => call.Route.EndsWith("/commands", StringComparison.Ordinal) || call.Route == "/users/@me/guilds")
             .Select(call => $"{call.Method} {call.Path}");
-        Assert.Equal([$"PUT /applications/{_bot.Discord.ApplicationId}/guilds/{SecondGuild}/commands"], calls);
+        Assert.Equal(
+            [
+                $"PUT /applications/{_bot.Discord.ApplicationId}/guilds/{SecondGuild}/commands",
+                $"PUT /applications/{_bot.Discord.ApplicationId}/guilds/{HomeGuild}/commands",
+            ],
+            calls);
+        Assert.Equal(["operator"], Names(_bot.Discord.GuildCommands(HomeGuild)));
         Assert.DoesNotContain(_bot.Logs.Lines, line => line.Level >= LogLevel.Warning && line.Category.EndsWith(nameof(CommandRegistrar), StringComparison.Ordinal));
     }
 

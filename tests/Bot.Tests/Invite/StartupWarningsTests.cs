@@ -7,7 +7,7 @@ namespace SeedreamBot.Bot.Tests.Invite;
 
 /// <summary>
 /// The warnings an operator can act on, read from the real bot's log against the fakes: the bot lacking invite
-/// permissions where members use it, and global commands with no daily budget.
+/// permissions where members use it, and no daily budget.
 /// </summary>
 public sealed class StartupWarningsTests
 {
@@ -38,22 +38,25 @@ public sealed class StartupWarningsTests
     }
 
     [Fact]
-    public async Task Global_commands_without_a_daily_budget_are_a_warning_and_a_budget_silences_it()
+    public async Task A_missing_daily_budget_is_a_warning_at_every_start_and_a_budget_silences_it()
     {
         var options = new BotHarnessOptions { Settings = { ["Discord:GuildIds:0"] = null } };
         await using var bot = await BotHarness.StartAsync(options);
 
-        Assert.Single(bot.Logs.Lines, IsBudgetWarning);
+        var global = Assert.Single(bot.Logs.Lines, IsBudgetWarning);
+        Assert.StartsWith("Commands are registered globally (Discord:GuildIds is empty)", global.Message, StringComparison.Ordinal);
 
         options.Settings["Apiframe:DailyCreditBudget"] = "400";
         await bot.RestartBotAsync();
         Assert.Single(bot.Logs.Lines, IsBudgetWarning);
 
-        // Servers listed in Discord:GuildIds are the operator's own: no warning either.
+        // With listed servers the daily budget is still the one cap on all servers together: the warning stays, without
+        // the sentence about global commands.
         options.Settings.Remove("Apiframe:DailyCreditBudget");
         options.Settings["Discord:GuildIds:0"] = BotHarness.GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture);
         await bot.RestartBotAsync();
-        Assert.Single(bot.Logs.Lines, IsBudgetWarning);
+        Assert.Equal(2, bot.Logs.Lines.Count(IsBudgetWarning));
+        Assert.StartsWith("Apiframe:DailyCreditBudget is not set", bot.Logs.Lines.Last(IsBudgetWarning).Message, StringComparison.Ordinal);
         Assert.Contains(bot.Logs.Lines, line => line.Message.Contains("/oauth2/authorize?client_id=", StringComparison.Ordinal)
             && line.Message.EndsWith("&permissions=274877959168", StringComparison.Ordinal));
     }

@@ -176,7 +176,7 @@ public sealed class OperatorCommandTests
         Assert.Equal("0 of 400 Apiframe credits", status.Field("Today (UTC)"));
         Assert.Equal("0 running, 0 waiting", status.Field("Jobs"));
         Assert.Equal("`owner-servers`", status.Field("Server policy"));
-        Assert.Contains("SeedreamBot 0.1.0", status.Text(), StringComparison.Ordinal);
+        Assert.Contains("SeedreamBot " + SeedreamBot.Bot.Operations.ProductVersion.Display, status.Text(), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -30,7 +30,7 @@ public sealed partial class FakeDiscordServer
             ["bot_require_code_grant"] = false,
             ["verify_key"] = "0000000000000000000000000000000000000000000000000000000000000000",
             ["flags"] = 0,
-            ["approximate_guild_count"] = _guilds.Values.Count(guild => !guild.BotLeft),
+            ["approximate_guild_count"] = _botGuilds.Count,
             ["bot"] = new JsonObject { ["id"] = Id(BotUserId), ["username"] = Options.BotUsername, ["discriminator"] = "0", ["bot"] = true },
         };
         if (Options.TeamMemberIds.Count == 0)

@@ -22,6 +22,7 @@ public sealed partial class FakeDiscordServer
     {
         _botGuilds.Remove(guildId);
         _guildCommands.Remove(guildId);
+        NoteBotLeft(guildId);
     });
 
     private bool InGuild(ulong guildId) => _botGuilds.ContainsKey(guildId);

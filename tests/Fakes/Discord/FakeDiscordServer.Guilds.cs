@@ -1,16 +1,18 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using SeedreamBot.Fakes.Discord.Gateway;
 
 namespace SeedreamBot.Fakes.Discord;
 
-// Servers and their members, leaving a server, and DM channels with users.
+// Servers' members and owners, GET /guilds/{id}, leaving a server, and DM channels with users. Whether the bot is in a
+// server is the list of FakeDiscordServer.BotGuilds.cs; this adds who else is there.
 public sealed partial class FakeDiscordServer
 {
     private readonly Dictionary<ulong, FakeDiscordGuild> _guilds = [];
     private readonly Dictionary<ulong, ulong> _dmChannels = [];
     private readonly HashSet<ulong> _closedDirectMessages = [];
 
-    /// <summary>Adds (or renames) a server the bot is in; <paramref name="ownerId"/> becomes a member.</summary>
+    /// <summary>The bot joins (or is in) a server with this name; <paramref name="ownerId"/> becomes a member.</summary>
     public FakeDiscordGuild AddGuild(ulong guildId, string name, ulong ownerId = 1100000000000000999)
     {
         FakeDiscordGuild? guild = null;
@@ -19,7 +21,9 @@ public sealed partial class FakeDiscordServer
             guild = GuildFor(guildId);
             guild.Name = name;
             guild.OwnerId = ownerId;
+            guild.BotLeft = false;
             guild.Members.TryAdd(ownerId, []);
+            _botGuilds[guildId] = new FakeGuild(guildId, name);
         });
         return guild!;
     }
@@ -40,7 +44,10 @@ public sealed partial class FakeDiscordServer
     /// <summary>The user allows no DMs from the bot: posting there fails with 403 / 50007, as on Discord.</summary>
     public void CloseDirectMessages(ulong userId) => Write(() => _closedDirectMessages.Add(userId));
 
-    /// <summary>Registers the guild and invoker of an interaction about to be dispatched (caller holds no lock).</summary>
+    /// <summary>
+    /// Registers the invoker of an interaction about to be dispatched as a member, and the bot as in the server (an
+    /// interaction from a server means the bot is installed there). Caller holds no lock.
+    /// </summary>
     private void NoteInteractionMember(ulong guildId, ulong userId, IReadOnlyList<ulong> roles) => Write(() =>
     {
         var guild = GuildFor(guildId);
@@ -50,14 +57,19 @@ public sealed partial class FakeDiscordServer
             throw new InvalidOperationException($"The bot left guild {guildId}; Discord would not deliver an interaction from it.");
         }
 
+        _botGuilds.TryAdd(guildId, new FakeGuild(guildId, guild.Name));
         guild.Members[userId] = roles;
     });
+
+    /// <summary>The bot is no longer in the server: the member registry remembers it (caller holds the lock).</summary>
+    private void NoteBotLeft(ulong guildId) => GuildFor(guildId).BotLeft = true;
 
     private FakeDiscordGuild GuildFor(ulong guildId)
     {
         if (!_guilds.TryGetValue(guildId, out var guild))
         {
-            guild = new FakeDiscordGuild(guildId, "Guild " + Id(guildId), 1100000000000000999);
+            var name = _botGuilds.TryGetValue(guildId, out var known) ? known.Name : "Guild " + Id(guildId);
+            guild = new FakeDiscordGuild(guildId, name, 1100000000000000999);
             _guilds[guildId] = guild;
         }
 
@@ -82,11 +94,12 @@ public sealed partial class FakeDiscordServer
 
     private FakeRestResult GetGuild(FakeRestRequest request)
     {
-        if (!_guilds.TryGetValue(request.Id("guild_id"), out var guild) || guild.BotLeft)
+        if (!InGuild(request.Id("guild_id")))
         {
             return UnknownGuild();
         }
 
+        var guild = GuildFor(request.Id("guild_id"));
         var body = new JsonObject
         {
             ["id"] = Id(guild.Id),
@@ -109,11 +122,12 @@ public sealed partial class FakeDiscordServer
 
     private FakeRestResult GetGuildMember(FakeRestRequest request)
     {
-        if (!_guilds.TryGetValue(request.Id("guild_id"), out var guild) || guild.BotLeft)
+        if (!InGuild(request.Id("guild_id")))
         {
             return UnknownGuild();
         }
 
+        var guild = GuildFor(request.Id("guild_id"));
         var userId = request.Id("user_id");
         if (!guild.Members.TryGetValue(userId, out var roles) && userId != BotUserId)
         {
@@ -146,12 +160,16 @@ public sealed partial class FakeDiscordServer
 
     private FakeRestResult LeaveGuild(FakeRestRequest request)
     {
-        if (!_guilds.TryGetValue(request.Id("guild_id"), out var guild) || guild.BotLeft)
+        var guildId = request.Id("guild_id");
+        if (!InGuild(guildId))
         {
             return UnknownGuild();
         }
 
-        guild.BotLeft = true;
+        // As when a server removes the bot: its commands there go with it.
+        _botGuilds.Remove(guildId);
+        _guildCommands.Remove(guildId);
+        NoteBotLeft(guildId);
         return FakeRestResult.NoContent();
     }
 
