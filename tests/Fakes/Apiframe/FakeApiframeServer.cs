@@ -170,13 +170,17 @@ public sealed class FakeApiframeServer : IAsyncDisposable
             job.Complete(now);
         });
 
-    /// <summary>FAILED with <paramref name="reason"/> as <c>error</c>; credits are refunded and <c>creditCost</c> becomes 0.</summary>
-    public FakeJobSnapshot FailJob(string jobId, string reason = FakeJobPlan.ContentPolicyReason) =>
+    /// <summary>
+    /// FAILED with <paramref name="reason"/> as <c>error</c>; credits are refunded and <c>creditCost</c> becomes 0 —
+    /// unless <paramref name="billed"/>: then the job keeps its <c>creditCost</c> and the team is not refunded (a
+    /// provider failure Apiframe still charges for).
+    /// </summary>
+    public FakeJobSnapshot FailJob(string jobId, string reason = FakeJobPlan.ContentPolicyReason, bool billed = false) =>
         _state.Control(jobId, (job, now) =>
         {
             ThrowIfTerminal(job);
             job.Automatic = false;
-            job.Fail(reason, now, _state.Refund);
+            job.Fail(reason, now, billed ? _ => { } : _state.Refund);
         });
 
     /// <summary>CANCELLED (there is no cancel endpoint; this is the operator side). Credits are refunded.</summary>

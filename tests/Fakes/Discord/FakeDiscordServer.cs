@@ -422,10 +422,40 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             }
             else
             {
-                var restRequest = new FakeRestRequest(match.Values, json, parts, call.Query, now, timestamp);
+                var fault = TakeFault(call);
+                if (fault?.Kind == FakeDiscordFaultKind.SlowBeforeApplying && !await DelayAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false))
+                {
+                    // The client gave up before Discord got to it: nothing was applied.
+                    call.StatusCode = 0;
+                    Write(() => _calls.Add(call));
+                    return;
+                }
+
+                var restRequest = fault is null
+                    ? new FakeRestRequest(match.Values, json, parts, call.Query, now, timestamp)
+                    : new FakeRestRequest(match.Values, json, parts, call.Query, TimeProvider.GetUtcNow(), TimeProvider.GetTimestamp());
                 lock (_lock)
                 {
                     result = Handle(match.Template, method, restRequest);
+                }
+
+                switch (fault?.Kind)
+                {
+                    case FakeDiscordFaultKind.ApplyThenFail:
+                        result = FakeRestResult.Error(fault.Status, 0, $"{fault.Status}: Internal Server Error");
+                        break;
+                    case FakeDiscordFaultKind.ApplyThenHang:
+                        call.StatusCode = result.Status;
+                        call.ResponseJson = result.Body?.DeepClone();
+                        Write(() => _calls.Add(call));
+                        await DelayAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false);
+                        if (context.RequestAborted.IsCancellationRequested)
+                        {
+                            return;
+                        }
+
+                        await WriteResponseAsync(context, result, responseHeaders).ConfigureAwait(false);
+                        return;
                 }
             }
         }
@@ -433,7 +463,11 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         call.StatusCode = result.Status;
         call.ResponseJson = result.Body?.DeepClone();
         Write(() => _calls.Add(call));
+        await WriteResponseAsync(context, result, responseHeaders).ConfigureAwait(false);
+    }
 
+    private static async Task WriteResponseAsync(HttpContext context, FakeRestResult result, Dictionary<string, string> responseHeaders)
+    {
         context.Response.StatusCode = result.Status;
         foreach (var (name, value) in responseHeaders)
         {
@@ -444,6 +478,20 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         {
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(result.Body.ToJsonString()).ConfigureAwait(false);
+        }
+    }
+
+    /// <summary>Waits in real time (the client's timeout is real time too); false when the client went away first.</summary>
+    private static async Task<bool> DelayAsync(TimeSpan delay, CancellationToken clientGone)
+    {
+        try
+        {
+            await Task.Delay(delay, clientGone).ConfigureAwait(false);
+            return true;
+        }
+        catch (OperationCanceledException)
+        {
+            return false;
         }
     }
 
@@ -529,6 +577,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         ("DELETE", "/users/@me/guilds/{guild_id}") => LeaveGuild(request),
         ("POST", "/users/@me/channels") => CreateDirectMessageChannel(request),
         ("POST", "/channels/{channel_id}/messages") => CreateChannelMessage(request),
+        ("GET", "/channels/{channel_id}/messages") => ListChannelMessages(request),
         (_, "/channels/{channel_id}/messages/{message_id}") => ChannelMessage(method, request),
         _ => FakeRestResult.Error(405, 0, "405: Method Not Allowed"),
     };

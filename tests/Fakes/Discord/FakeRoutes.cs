@@ -25,6 +25,7 @@ internal static class FakeRoutes
         ("DELETE", "/users/@me/guilds/{guild_id}"),
         ("POST", "/users/@me/channels"),
         ("POST", "/channels/{channel_id}/messages"),
+        ("GET", "/channels/{channel_id}/messages"),
         ("GET", "/channels/{channel_id}/messages/{message_id}"),
         ("PATCH", "/channels/{channel_id}/messages/{message_id}"),
         ("DELETE", "/channels/{channel_id}/messages/{message_id}"),

@@ -1,0 +1,8 @@
+namespace SeedreamBot.Fakes.Discord;
+
+public enum FakeDiscordFaultKind
+{
+    SlowBeforeApplying,
+    ApplyThenFail,
+    ApplyThenHang,
+}
