@@ -34,6 +34,7 @@ public static class DiscordServiceCollectionExtensions
         services.TryAddSingleton(TimeProvider.System);
         services.TryAddSingleton<DiscordRestMetrics>();
         services.TryAddSingleton<InvalidRequestMonitor>();
+        services.TryAddSingleton<DiscordTokenRejection>();
         services.TryAddSingleton<DiscordRateLimiter>();
 
         services.AddHttpClient(HttpClientName)

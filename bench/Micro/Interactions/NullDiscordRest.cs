@@ -97,6 +97,13 @@ internal sealed class NullDiscordRest : IDiscordRestClient
         ulong channelId, MessageCreate message, IReadOnlyList<DiscordFile>? files = null, long? maxFileSize = null,
         CancellationToken cancellationToken = default) => CountMessage();
 
+    public Task<IReadOnlyList<Message>> GetChannelMessagesAfterAsync(
+        ulong channelId, ulong after, int limit = 100, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        return Task.FromResult<IReadOnlyList<Message>>([]);
+    }
+
     public Task<Message> EditMessageAsync(
         ulong channelId, ulong messageId, MessageEdit edit, IReadOnlyList<DiscordFile>? files = null, long? maxFileSize = null,
         CancellationToken cancellationToken = default) => CountMessage();

@@ -237,6 +237,7 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
             ReconnectDelay = _options.ReconnectDelay,
             MaxReconnectDelay = _options.MaxReconnectDelay,
             Timings = _timings,
+            MaxMessageBytes = _options.MaxGatewayMessageBytes,
             Time = _time,
             NextRandom = _nextRandom,
         };

@@ -23,6 +23,14 @@ public sealed class DiscordGatewayOptions
     [Range(16, 10_000_000, ErrorMessage = "Discord:EventQueueCapacity must be between 16 and 10000000 events.")]
     public int EventQueueCapacity { get; set; } = 10_000;
 
+    /// <summary>
+    /// <c>Discord:MaxGatewayMessageBytes</c>: the largest message read from the gateway (default 8 MiB). A larger one
+    /// is not buffered: the connection is closed and resumed past it, so memory stays bounded whatever arrives.
+    /// </summary>
+    [Range(64 * 1024, 256 * 1024 * 1024, ErrorMessage =
+        "Discord:MaxGatewayMessageBytes must be between 65536 and 268435456 bytes (default 8388608, 8 MiB).")]
+    public int MaxGatewayMessageBytes { get; set; } = GatewayConnection.DefaultMaxMessageBytes;
+
     /// <summary><c>Discord:ReconnectDelay</c>: the first wait after a failed connection attempt; it doubles per failure.</summary>
     [Range(typeof(TimeSpan), "00:00:00.001", "01:00:00", ErrorMessage =
         "Discord:ReconnectDelay must be a time span between 00:00:00.001 and 01:00:00, e.g. 00:00:01.")]

@@ -1,28 +1,35 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SeedreamBot.Discord.Rest;
 
 namespace SeedreamBot.Discord.Gateway;
 
 /// <summary>
 /// Runs the <see cref="DiscordGateway"/> for the host's lifetime. When Discord refuses the bot for good (bad token,
 /// disallowed intents…) and <c>Discord:StopHostOnFatalError</c> is true, it stops the host with exit code 1 so a
-/// supervisor shows the failure instead of a bot that is silently offline.
+/// supervisor shows the failure instead of a bot that is silently offline. A token the REST API rejected (a 401) counts
+/// the same as the gateway's 4004, whichever comes first.
 /// </summary>
 public sealed partial class DiscordGatewayService : BackgroundService
 {
+    /// <summary>The process exit code when Discord refuses the bot for good.</summary>
+    public const int FatalExitCode = 1;
+
     private readonly DiscordGateway _gateway;
     private readonly IHostApplicationLifetime _lifetime;
     private readonly DiscordGatewayOptions _options;
     private readonly ILogger<DiscordGatewayService> _logger;
     private readonly Action<int> _setExitCode;
+    private readonly DiscordTokenRejection? _tokenRejection;
 
     public DiscordGatewayService(
         DiscordGateway gateway,
         IHostApplicationLifetime lifetime,
         IOptions<DiscordGatewayOptions> options,
-        ILogger<DiscordGatewayService> logger)
-        : this(gateway, lifetime, options, logger, code => Environment.ExitCode = code)
+        ILogger<DiscordGatewayService> logger,
+        DiscordTokenRejection? tokenRejection = null)
+        : this(gateway, lifetime, options, logger, code => Environment.ExitCode = code, tokenRejection)
     {
     }
 
@@ -31,7 +38,8 @@ public sealed partial class DiscordGatewayService : BackgroundService
         IHostApplicationLifetime lifetime,
         IOptions<DiscordGatewayOptions> options,
         ILogger<DiscordGatewayService> logger,
-        Action<int> setExitCode)
+        Action<int> setExitCode,
+        DiscordTokenRejection? tokenRejection = null)
     {
         ArgumentNullException.ThrowIfNull(options);
         _gateway = gateway;
@@ -39,6 +47,7 @@ public sealed partial class DiscordGatewayService : BackgroundService
         _options = options.Value;
         _logger = logger;
         _setExitCode = setExitCode;
+        _tokenRejection = tokenRejection;
     }
 
     public override async Task StopAsync(CancellationToken cancellationToken)
@@ -50,10 +59,14 @@ public sealed partial class DiscordGatewayService : BackgroundService
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         _gateway.Start();
-        GatewayFatalError fatal;
+        string reason;
         try
         {
-            fatal = await _gateway.Faulted.WaitAsync(stoppingToken);
+            var rejected = _tokenRejection?.Rejected ?? new TaskCompletionSource<string>().Task;
+            var first = await Task.WhenAny(_gateway.Faulted, rejected).WaitAsync(stoppingToken);
+            reason = first == _gateway.Faulted
+                ? "Discord refused the gateway connection (" + (await _gateway.Faulted).CloseCode + ")"
+                : "Discord rejected the bot token";
         }
         catch (OperationCanceledException)
         {
@@ -62,13 +75,13 @@ public sealed partial class DiscordGatewayService : BackgroundService
 
         if (_options.StopHostOnFatalError)
         {
-            LogStoppingHost(fatal.CloseCode);
-            _setExitCode(1);
+            LogStoppingHost(reason);
+            _setExitCode(FatalExitCode);
             _lifetime.StopApplication();
         }
     }
 
     [LoggerMessage(Level = LogLevel.Critical, Message =
-        "Stopping SeedreamBot with exit code 1: Discord refused the gateway connection ({CloseCode}); see the message above for the fix.")]
-    private partial void LogStoppingHost(int closeCode);
+        "Stopping SeedreamBot with exit code 1: {Reason}; see the message above for the fix.")]
+    private partial void LogStoppingHost(string reason);
 }

@@ -14,17 +14,27 @@ internal sealed class GatewayConnection : IAsyncDisposable
     /// <summary>Discord closes the connection (4002) for a payload larger than this.</summary>
     public const int MaxPayloadBytes = 4096;
 
+    /// <summary>The default cap on one received message (<c>Discord:MaxGatewayMessageBytes</c>).</summary>
+    public const int DefaultMaxMessageBytes = 8 * 1024 * 1024;
+
+    private const int InitialBufferBytes = 16 * 1024;
+
+    // After a message this large the buffer is dropped, so one big GUILD_CREATE does not pin its size for good.
+    private const int KeepBufferBytes = 1024 * 1024;
+
     private readonly ClientWebSocket _socket = new();
     private readonly SemaphoreSlim _sendLock = new(1, 1);
-    private readonly ArrayBufferWriter<byte> _received = new(16 * 1024);
     private readonly GatewaySendLimiter _limiter;
     private readonly GatewayTimings _timings;
     private readonly TimeProvider _time;
+    private readonly long _maxMessageBytes;
+    private ArrayBufferWriter<byte> _received = new(InitialBufferBytes);
 
-    private GatewayConnection(GatewayTimings timings, TimeProvider time)
+    private GatewayConnection(GatewayTimings timings, TimeProvider time, long maxMessageBytes)
     {
         _timings = timings;
         _time = time;
+        _maxMessageBytes = maxMessageBytes;
         _limiter = new GatewaySendLimiter(timings.SendLimit, timings.SendWindow, timings.ReservedEssentialSends, time);
         _socket.Options.KeepAliveInterval = TimeSpan.Zero; // Discord's heartbeats are the keep-alive.
     }
@@ -34,9 +44,10 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     public string? CloseDescription => _socket.CloseStatusDescription;
 
-    public static async Task<GatewayConnection> ConnectAsync(Uri uri, GatewayTimings timings, TimeProvider time, CancellationToken cancellationToken)
+    public static async Task<GatewayConnection> ConnectAsync(
+        Uri uri, GatewayTimings timings, TimeProvider time, CancellationToken cancellationToken, long maxMessageBytes = DefaultMaxMessageBytes)
     {
-        var connection = new GatewayConnection(timings, time);
+        var connection = new GatewayConnection(timings, time, maxMessageBytes);
         try
         {
             using var timeout = new CancellationTokenSource(timings.ConnectTimeout, time);
@@ -61,8 +72,14 @@ internal sealed class GatewayConnection : IAsyncDisposable
 
     /// <summary>Reads one whole message; null when the server closed the connection (see <see cref="CloseStatus"/>).</summary>
     /// <remarks>The returned memory is valid until the next call.</remarks>
+    /// <exception cref="GatewayMessageTooLargeException">The message passed the cap; the connection must be closed.</exception>
     public async ValueTask<ReadOnlyMemory<byte>?> ReceiveAsync(CancellationToken cancellationToken)
     {
+        if (_received.Capacity > KeepBufferBytes)
+        {
+            _received = new ArrayBufferWriter<byte>(InitialBufferBytes);
+        }
+
         _received.ResetWrittenCount();
         while (true)
         {
@@ -73,6 +90,12 @@ internal sealed class GatewayConnection : IAsyncDisposable
             }
 
             _received.Advance(result.Count);
+            if (_received.WrittenCount > _maxMessageBytes)
+            {
+                var start = _received.WrittenSpan[..Math.Min(_received.WrittenCount, 4096)];
+                throw new GatewayMessageTooLargeException(_received.WrittenCount, _maxMessageBytes, start);
+            }
+
             if (result.EndOfMessage)
             {
                 return _received.WrittenMemory;

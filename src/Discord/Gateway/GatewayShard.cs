@@ -118,6 +118,11 @@ internal sealed partial class GatewayShard
                 {
                     break;
                 }
+                catch (Rest.DiscordHttpException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+                {
+                    // GET /gateway/bot refused the token: Discord would close an Identify with 4004 just the same.
+                    outcome = new ConnectionOutcome(ConnectionEnd.Fatal, GatewayCloseCodes.AuthenticationFailed);
+                }
                 catch (Exception ex)
                 {
                     // Anything unexpected (the REST call for /gateway/bot failing, a bug) must not end the shard.
@@ -235,7 +240,7 @@ internal sealed partial class GatewayShard
             GatewayConnection connection;
             try
             {
-                connection = await GatewayConnection.ConnectAsync(uri, _settings.Timings, Time, stopping);
+                connection = await GatewayConnection.ConnectAsync(uri, _settings.Timings, Time, stopping, _settings.MaxMessageBytes);
             }
             catch (Exception ex) when (!stopping.IsCancellationRequested)
             {
@@ -372,6 +377,10 @@ internal sealed partial class GatewayShard
         {
             return attempt.Outcome ?? ConnectionOutcome.Resume;
         }
+        catch (GatewayMessageTooLargeException ex)
+        {
+            return await SkipOversizedMessageAsync(connection, ex);
+        }
         catch (Exception ex) when (ex is WebSocketException or ObjectDisposedException or InvalidOperationException && ex is not GatewayPayloadTooLargeException)
         {
             if (attempt.Outcome is { } decided)
@@ -403,6 +412,28 @@ internal sealed partial class GatewayShard
                 _connection = null;
             }
         }
+    }
+
+    /// <summary>
+    /// Drops a message over the cap: resumes past it when its sequence number is known (Discord replays only what
+    /// came after), otherwise starts a new session, which Discord does not replay anything into.
+    /// </summary>
+    private async Task<ConnectionOutcome> SkipOversizedMessageAsync(GatewayConnection connection, GatewayMessageTooLargeException tooLarge)
+    {
+        await connection.CloseAsync(GatewayCloseCodes.ReconnectClosure, "message too large");
+        if (tooLarge.Sequence is { } skipped && SessionId() is not null)
+        {
+            lock (_lock)
+            {
+                _sequence = Math.Max(_sequence ?? 0, skipped);
+            }
+
+            LogOversizedSkipped(ShardId, tooLarge.EventName ?? "(unknown)", skipped, tooLarge.Limit);
+            return ConnectionOutcome.Resume;
+        }
+
+        LogOversizedNewSession(ShardId, tooLarge.EventName ?? "(unknown)", tooLarge.Limit);
+        return new ConnectionOutcome(ConnectionEnd.NewSession);
     }
 
     private async Task<ConnectionOutcome> OnServerClosedAsync(GatewayConnection connection)
@@ -706,6 +737,12 @@ internal sealed partial class GatewayShard
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: Discord invalidated the session (op 9); starting a new one after a short wait.")]
     private partial void LogInvalidSession(int shardId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: dropped a {EventName} message (sequence {Sequence}) larger than {Limit} bytes (Discord:MaxGatewayMessageBytes); resuming after it.")]
+    private partial void LogOversizedSkipped(int shardId, string eventName, int sequence, long limit);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Shard {ShardId}: dropped a {EventName} message larger than {Limit} bytes (Discord:MaxGatewayMessageBytes) without a sequence number; starting a new session.")]
+    private partial void LogOversizedNewSession(int shardId, string eventName, long limit);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Shard {ShardId}: Discord closed the connection ({CloseCode} {Reason}); resuming.")]
     private partial void LogClosedResume(int shardId, int? closeCode, string? reason);

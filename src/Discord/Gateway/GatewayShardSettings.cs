@@ -18,6 +18,9 @@ internal sealed class GatewayShardSettings
 
     public required GatewayTimings Timings { get; init; }
 
+    /// <summary>The largest message read from Discord (<c>Discord:MaxGatewayMessageBytes</c>).</summary>
+    public long MaxMessageBytes { get; init; } = GatewayConnection.DefaultMaxMessageBytes;
+
     public required TimeProvider Time { get; init; }
 
     /// <summary>A thread-safe source of jitter in [0, 1).</summary>

@@ -15,6 +15,7 @@ namespace SeedreamBot.Discord.Json;
 [JsonSerializable(typeof(Interaction))]
 [JsonSerializable(typeof(InteractionResponse))]
 [JsonSerializable(typeof(Message))]
+[JsonSerializable(typeof(IReadOnlyList<Message>))]
 [JsonSerializable(typeof(MessageCreate))]
 [JsonSerializable(typeof(MessageEdit))]
 [JsonSerializable(typeof(FollowupMessageCreate))]

@@ -25,9 +25,17 @@ internal sealed class DiscordRateLimiter
     private DateTimeOffset _lastPrune;
     private volatile bool _tokenRejected;
 
-    public DiscordRateLimiter(TimeProvider time, DiscordRestMetrics metrics, IOptions<DiscordOptions> options, ILogger<DiscordRateLimiter> logger)
+    private readonly DiscordTokenRejection? _tokenRejection;
+
+    public DiscordRateLimiter(
+        TimeProvider time,
+        DiscordRestMetrics metrics,
+        IOptions<DiscordOptions> options,
+        ILogger<DiscordRateLimiter> logger,
+        DiscordTokenRejection? tokenRejection = null)
     {
         ArgumentNullException.ThrowIfNull(options);
+        _tokenRejection = tokenRejection;
         _time = time;
         _metrics = metrics;
         _logger = logger;
@@ -38,7 +46,12 @@ internal sealed class DiscordRateLimiter
     /// <summary>True after a 401 on a bot-token route: Discord says to stop using the token.</summary>
     public bool TokenRejected => _tokenRejected;
 
-    public void RejectToken() => _tokenRejected = true;
+    /// <summary>Latches the rejection after a 401 on <paramref name="method"/> <paramref name="route"/>, and reports it.</summary>
+    public void RejectToken(string method, string route)
+    {
+        _tokenRejected = true;
+        _tokenRejection?.Reject($"401 on {method} {route}");
+    }
 
     /// <summary>Waits for the route's bucket and the global budget; the caller must <see cref="Release"/> once the request is over.</summary>
     public async Task<RateLimitBucket> AcquireAsync(DiscordRoute route, CancellationToken cancellationToken)

@@ -97,7 +97,7 @@ internal sealed class DiscordRequestBody
         for (var i = 0; i < _files.Count; i++)
         {
             var file = _files[i];
-            var part = new ReadOnlyMemoryContent(file.Content);
+            HttpContent part = file.OpenContent is { } open ? new StreamContent(open()) : new ReadOnlyMemoryContent(file.Content);
             part.Headers.ContentType = new MediaTypeHeaderValue(file.ContentType ?? "application/octet-stream");
             multipart.Add(part, $"files[{i.ToString(CultureInfo.InvariantCulture)}]", file.FileName);
         }

@@ -241,6 +241,17 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         return SendAsync(DiscordRoute.ChannelMessages(channelId), body, DiscordJsonContext.Default.Message, retryTransient: idempotent, cancellationToken);
     }
 
+    public Task<IReadOnlyList<Message>> GetChannelMessagesAfterAsync(
+        ulong channelId,
+        ulong after,
+        int limit = 100,
+        CancellationToken cancellationToken = default)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, 100);
+        return SendAsync(DiscordRoute.ChannelMessagesAfter(channelId, after, limit), null, DiscordJsonContext.Default.IReadOnlyListMessage, retryTransient: true, cancellationToken);
+    }
+
     public Task<Message> EditMessageAsync(
         ulong channelId,
         ulong messageId,
@@ -355,7 +366,7 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
 
                 if (status == 401 && !route.UsesInteractionToken)
                 {
-                    _rateLimiter.RejectToken();
+                    _rateLimiter.RejectToken(method, route.Template);
                     DiscordRestLog.TokenRejected(_logger, method, route.Template);
                 }
 

@@ -105,6 +105,14 @@ internal sealed class DiscordRoute
         Id(channelId),
         RouteKind.Bot);
 
+    /// <summary><c>GET /channels/{id}/messages?after=…&amp;limit=…</c>: up to <paramref name="limit"/> messages after one.</summary>
+    public static DiscordRoute ChannelMessagesAfter(ulong channelId, ulong after, int limit) => new(
+        HttpMethod.Get,
+        "/channels/{channel_id}/messages",
+        $"/channels/{Id(channelId)}/messages?after={Id(after)}&limit={limit.ToString(CultureInfo.InvariantCulture)}",
+        Id(channelId),
+        RouteKind.Bot);
+
     public static DiscordRoute ChannelMessage(HttpMethod method, ulong channelId, ulong messageId) => new(
         method,
         "/channels/{channel_id}/messages/{message_id}",

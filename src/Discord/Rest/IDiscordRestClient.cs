@@ -96,6 +96,16 @@ public interface IDiscordRestClient
         long? maxFileSize = null,
         CancellationToken cancellationToken = default);
 
+    /// <summary>
+    /// Up to <paramref name="limit"/> (1–100) messages of a channel posted after the message or snowflake
+    /// <paramref name="after"/>, newest first (needs View Channel and Read Message History).
+    /// </summary>
+    Task<IReadOnlyList<Message>> GetChannelMessagesAfterAsync(
+        ulong channelId,
+        ulong after,
+        int limit = 100,
+        CancellationToken cancellationToken = default);
+
     Task<Message> EditMessageAsync(
         ulong channelId,
         ulong messageId,

@@ -349,15 +349,15 @@ public static partial class DiscordValidator
                 }
 
                 errors.Length($"files[{i}].description", file.Description, DiscordLimits.AttachmentDescription);
-                if (file.Content.Length == 0)
+                if (file.Length == 0)
                 {
                     errors.Add($"files[{i}]", "is empty");
                 }
 
-                if (maxFileSize is { } max && file.Content.Length > max)
+                if (maxFileSize is { } max && file.Length > max)
                 {
                     errors.Add($"files[{i}]", string.Create(CultureInfo.InvariantCulture,
-                        $"{file.FileName} is {file.Content.Length:N0} bytes, the upload limit here is {max:N0} bytes"));
+                        $"{file.FileName} is {file.Length:N0} bytes, the upload limit here is {max:N0} bytes"));
                 }
             }
         }
