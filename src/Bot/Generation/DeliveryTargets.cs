@@ -27,6 +27,10 @@ public static class DeliveryTargets
         };
     }
 
+    /// <summary>The smallest snowflake created at <paramref name="time"/>, for "messages after" queries.</summary>
+    public static ulong SnowflakeAt(DateTimeOffset time) =>
+        (ulong)Math.Max(0, time.ToUnixTimeMilliseconds() - DiscordEpochMilliseconds) << 22;
+
     /// <summary>A snowflake's creation time (its top 42 bits are milliseconds since Discord's epoch).</summary>
     public static DateTimeOffset CreatedAt(ulong snowflake) =>
         DateTimeOffset.FromUnixTimeMilliseconds((long)(snowflake >> 22) + DiscordEpochMilliseconds);

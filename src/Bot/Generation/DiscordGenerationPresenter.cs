@@ -16,6 +16,9 @@ namespace SeedreamBot.Bot.Generation;
 /// </summary>
 public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
 {
+    /// <summary>How many pages of 100 channel messages the search for a posted result reads at most.</summary>
+    private const int ChannelPagesSearched = 10;
+
     /// <summary>Interaction tokens last 15 minutes; stop using one a little before, so a slow edit is not refused.</summary>
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(30);
 
@@ -101,6 +104,29 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
         }
     }
 
+    public async Task<DeliveryReceipt?> FindDeliveredAsync(GenerationRecord generation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        if (TokenValid(generation))
+        {
+            try
+            {
+                var original = await _rest.GetOriginalResponseAsync(
+                    generation.Target.ApplicationId, generation.Target.InteractionToken, cancellationToken).ConfigureAwait(false);
+
+                // While the token lives the result goes into the original (see DeliverAsync): it is there or nowhere.
+                return GenerationButtons.ShowsResultOf(original, generation.Id) ? new DeliveryReceipt(original.ChannelId, original.Id) : null;
+            }
+            catch (DiscordHttpException exception) when (exception.IsInteractionTokenExpired || exception.IsUnknownMessage)
+            {
+                // The original is gone (deleted, or never answered): the result, if any, was posted to the channel.
+                LogOriginalGone(generation.Id, exception.Code);
+            }
+        }
+
+        return await FindInChannelAsync(generation, cancellationToken).ConfigureAwait(false);
+    }
+
     public async Task ShowFailureAsync(
         GenerationRecord generation,
         GenerationFailure failure,
@@ -136,6 +162,38 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
             [],
             null,
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Looks for the result among the channel's messages since the request, newest pages first.</summary>
+    private async Task<DeliveryReceipt?> FindInChannelAsync(GenerationRecord generation, CancellationToken cancellationToken)
+    {
+        var channelId = generation.Target.ChannelId;
+        if (channelId == 0)
+        {
+            return null;
+        }
+
+        var after = generation.Target.InteractionId != 0
+            ? generation.Target.InteractionId
+            : DeliveryTargets.SnowflakeAt(generation.CreatedAt);
+        for (var page = 0; page < ChannelPagesSearched; page++)
+        {
+            var messages = await _rest.GetChannelMessagesAfterAsync(channelId, after, 100, cancellationToken).ConfigureAwait(false);
+            if (messages.FirstOrDefault(message => GenerationButtons.ShowsResultOf(message, generation.Id)) is { } shown)
+            {
+                return new DeliveryReceipt(shown.ChannelId, shown.Id);
+            }
+
+            if (messages.Count < 100)
+            {
+                return null;
+            }
+
+            after = messages.Max(message => message.Id);
+        }
+
+        LogChannelSearchGaveUp(generation.Id, ChannelPagesSearched * 100);
+        return null;
     }
 
     private bool TokenValid(GenerationRecord generation) =>
@@ -205,6 +263,9 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: the original message can no longer be edited ({Code}); using the channel")]
     private partial void LogOriginalGone(string generationId, DiscordErrorCode code);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: no result among the {Count} channel messages since the request; taking it as not posted")]
+    private partial void LogChannelSearchGaveUp(string generationId, int count);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: Discord refused a {Bytes}-byte upload; linking the image instead")]
     private partial void LogUploadRefused(string generationId, int bytes);

@@ -14,9 +14,13 @@ public static class FailureReasons
         ArgumentNullException.ThrowIfNull(failure);
         if (failure.Apiframe is not { } apiframe)
         {
-            return failure.Kind == GenerationFailureKind.DeliveryFailed
-                ? BotText.Get(culture, "FailDelivery")
-                : BotText.Get(culture, "FailInternal");
+            return failure.Kind switch
+            {
+                GenerationFailureKind.DeliveryFailed => BotText.Get(culture, "FailDelivery"),
+                GenerationFailureKind.Restarted => BotText.Get(culture, "FailRestarted"),
+                GenerationFailureKind.TooManyAttempts => BotText.Format(culture, "FailTooManyAttempts", failure.Attempts),
+                _ => BotText.Get(culture, "FailInternal"),
+            };
         }
 
         return apiframe.Kind switch

@@ -31,6 +31,17 @@ public static class GenerationButtons
         Button.Create(ButtonStyle.Primary, CustomId.Create(Prefix, Edit, generationId), BotText.Get(culture, "ButtonEdit"), "✏️"),
         Button.Create(ButtonStyle.Danger, CustomId.Create(Prefix, Delete, generationId), BotText.Get(culture, "ButtonDelete"), "🗑️"));
 
+    /// <summary>True when <paramref name="message"/> shows the result of <paramref name="generationId"/> (it carries its buttons).</summary>
+    public static bool ShowsResultOf(Message message, string generationId)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        var reroll = CustomId.Create(Prefix, Reroll, generationId);
+        return message.Components.OfType<ActionRow>()
+            .SelectMany(row => row.Components)
+            .OfType<Button>()
+            .Any(button => string.Equals(button.CustomId, reroll, StringComparison.Ordinal));
+    }
+
     public static InteractionResponse PromptModal(string action, string argument, string title, string label, string placeholder, string? value = null) =>
         InteractionResponse.Modal(
             CustomId.Create(Prefix, action, argument),

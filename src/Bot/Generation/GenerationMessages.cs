@@ -108,6 +108,9 @@ public static class GenerationMessages
                     .Build(),
             ],
             Components = [],
+
+            // An upload that failed unclearly may still have landed: never leave an image under "not charged".
+            Attachments = [],
             AllowedMentions = AllowedMentions.None,
         };
     }

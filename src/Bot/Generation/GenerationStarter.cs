@@ -3,14 +3,17 @@ using SeedreamBot.Bot.Interactions;
 using SeedreamBot.Bot.Localization;
 using SeedreamBot.Core.Generation;
 using SeedreamBot.Core.Jobs;
+using SeedreamBot.Core.Reliability;
+using SeedreamBot.Discord.Rest;
 
 namespace SeedreamBot.Bot.Generation;
 
 /// <summary>
-/// The one way every command and button starts a generation: refuse privately what can be refused for free,
-/// acknowledge publicly within Discord's 3 seconds, then hold the credits and queue the job. If the balance
-/// changed in between and the hold fails, the public "thinking…" message is removed and the reason is told
-/// privately.
+/// The one way every command and button starts a generation: refuse privately what can be refused for free, store
+/// the request durably, acknowledge publicly within Discord's 3 seconds, then hold the credits and queue the job.
+/// Storing before acknowledging means a crash at any later moment leaves a request the restarted bot finishes or
+/// ends with an explanation, never a "thinking…" message nobody remembers. If the balance changed in between and the
+/// hold fails, the public "thinking…" message is removed and the reason is told privately.
 /// </summary>
 public sealed class GenerationStarter
 {
@@ -56,13 +59,44 @@ public sealed class GenerationStarter
             return null;
         }
 
-        await context.DeferAsync(privately: false).ConfigureAwait(false);
-        var started = _generations.Start(new StartGenerationCommand(
+        // Durable before acknowledged: who, what and which interaction token, in one (group-committed) write.
+        var intent = _generations.Record(new StartGenerationCommand(
             origin,
             member,
             validation.Request,
             DeliveryTargets.From(context.Interaction),
             parentId));
+        try
+        {
+            // Continues from the safety net's deferral if a slow disk let it answer first.
+            await context.DeferAsync(privately: false).ConfigureAwait(false);
+        }
+        catch (DiscordHttpException exception) when (exception.IsUnknownInteraction)
+        {
+            // Discord gave up on the interaction (the member saw "did not respond"): nothing to run, nothing held.
+            _generations.Forget(intent);
+            throw;
+        }
+
+        if (context.State == AcknowledgementState.DeferredUpdate)
+        {
+            // The original response is the button's own message, which must not turn into a progress bar.
+            intent.Target.InteractionToken = "";
+        }
+
+        FailPoints.Reach(FailPointNames.AfterAck);
+        StartGenerationResult started;
+        try
+        {
+            started = _generations.Start(intent);
+        }
+        catch
+        {
+            // Storage failed: the member gets the pipeline's apology, and nothing is left to end at the next start.
+            _generations.Forget(intent);
+            throw;
+        }
+
         if (!started.Started)
         {
             await RefuseAsync(context, started.Refusal).ConfigureAwait(false);

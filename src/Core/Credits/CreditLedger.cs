@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Reliability;
 using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 
@@ -220,6 +221,12 @@ public sealed class CreditLedger : ICreditLedger
 
             CreditHoldDocuments.Close(doc, state, book.Now, reason);
             book.UpdateHold(doc);
+            if (state == CreditHoldDocuments.Settled)
+            {
+                // Crash tests kill the process here, with the settle half-written and not committed.
+                FailPoints.Reach(FailPointNames.DuringSettle);
+            }
+
             book.Save(account);
             if (pool is not null)
             {

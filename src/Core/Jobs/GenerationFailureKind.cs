@@ -10,4 +10,10 @@ public enum GenerationFailureKind
 
     /// <summary>Something broke on the bot's side (a bug or a storage failure).</summary>
     Internal,
+
+    /// <summary>The bot restarted after the request was answered but before it started (no job at Apiframe).</summary>
+    Restarted,
+
+    /// <summary>Processing was started <c>Generation:MaxAttempts</c> times without finishing (each start ended in a crash).</summary>
+    TooManyAttempts,
 }

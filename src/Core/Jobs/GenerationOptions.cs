@@ -34,6 +34,13 @@ public sealed class GenerationOptions : IValidatableObject
     [Range(1, 25 * 1024 * 1024, ErrorMessage = "Generation:MaxInputImageBytes must be between 1 and 26214400 (default 20971520, 20 MiB).")]
     public long MaxInputImageBytes { get; set; } = 20L * 1024 * 1024;
 
+    /// <summary>
+    /// How many times processing of one generation may start (each restart mid-job starts it again). One that keeps
+    /// crashing the bot is failed after this many, with the credits given back, instead of retried forever.
+    /// </summary>
+    [Range(1, 100, ErrorMessage = "Generation:MaxAttempts must be between 1 and 100 (default 3).")]
+    public int MaxAttempts { get; set; } = 3;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (MaxQueuedPerUser < MaxJobsPerUser)

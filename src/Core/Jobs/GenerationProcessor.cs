@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Reliability;
 using SeedreamBot.Core.Seedream;
 
 namespace SeedreamBot.Core.Jobs;
@@ -49,7 +50,37 @@ public sealed partial class GenerationProcessor
 
     public async Task ProcessAsync(GenerationRecord generation, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(generation);
         using var scope = GenerationScope(_logger, generation.Id, generation.GuildId, generation.UserId);
+
+        if (generation.State == GenerationState.Pending)
+        {
+            // Answered, but the bot stopped before it started (its hold, if one was placed, was never queued).
+            LogRestartedBeforeStart(generation.Id);
+            await FailAsync(generation, GenerationFailure.Restarted(), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
+        if (generation.State == GenerationState.Delivering)
+        {
+            // Stopped while posting the image: Discord may have it. Posting again would show it twice.
+            if (await FindDeliveredQuietlyAsync(generation, cancellationToken).ConfigureAwait(false) is { } receipt)
+            {
+                LogFoundDelivered(generation.Id, receipt.MessageId);
+                CompleteDelivery(generation, receipt, null);
+                return;
+            }
+
+            generation.State = GenerationState.Submitted;
+        }
+
+        var maxAttempts = _options.CurrentValue.MaxAttempts;
+        if (generation.Attempts >= maxAttempts)
+        {
+            LogTooManyAttempts(generation.Id, generation.Attempts);
+            await FailAsync(generation, GenerationFailure.TooManyAttempts(generation.Attempts), cancellationToken).ConfigureAwait(false);
+            return;
+        }
 
         generation.Attempts++;
         _store.Save(generation);
@@ -68,6 +99,7 @@ public sealed partial class GenerationProcessor
                 return;
             }
 
+            FailPoints.Reach(FailPointNames.AfterSubmitBeforeJobIdSaved);
             generation.JobId = submitted.Value.JobId;
             generation.State = GenerationState.Submitted;
             generation.SubmittedAt = _time.GetUtcNow();
@@ -98,7 +130,7 @@ public sealed partial class GenerationProcessor
         {
             try
             {
-                completed = await _seedream.WaitForCompletionAsync(generation.JobId!, progress, cancellationToken)
+                completed = await _seedream.WaitForCompletionAsync(generation.JobId!, new PollingProgress(progress), cancellationToken)
                     .ConfigureAwait(false);
             }
             finally
@@ -110,6 +142,7 @@ public sealed partial class GenerationProcessor
 
         if (!completed.Succeeded)
         {
+            generation.ApiframeCreditCost = completed.Failure.CreditCost ?? generation.ApiframeCreditCost;
             await FailAsync(generation, GenerationFailure.FromApiframe(completed.Failure), cancellationToken).ConfigureAwait(false);
             return;
         }
@@ -132,6 +165,8 @@ public sealed partial class GenerationProcessor
             return;
         }
 
+        FailPoints.Reach(FailPointNames.AfterDownload);
+
         // The hold is already out of the balance, so this is what the member has once the hold is settled.
         var balanceAfter = _ledger.GetBalance(generation.Member);
         var result = new GenerationResult(
@@ -141,29 +176,63 @@ public sealed partial class GenerationProcessor
             balanceAfter,
             _time.GetUtcNow() - generation.CreatedAt);
 
+        // From here Discord may have the image even if the bot does not hear back: a restart asks before posting.
+        generation.State = GenerationState.Delivering;
+        _store.Save(generation);
+
         DeliveryReceipt receipt;
         try
         {
             receipt = await _presenter.DeliverAsync(generation, result, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            LogDeliveryFailed(exception, generation.Id);
-            await FailAsync(
-                generation,
-                GenerationFailure.Delivery("The image was made, but Discord would not let me post it here."),
-                cancellationToken).ConfigureAwait(false);
-            return;
+            // A timeout or a 5xx can come after Discord applied the upload: ask before telling the member it failed.
+            if (await FindDeliveredQuietlyAsync(generation, cancellationToken).ConfigureAwait(false) is { } found)
+            {
+                LogDeliveredDespiteError(exception, generation.Id, found.MessageId);
+                receipt = found;
+            }
+            else
+            {
+                LogDeliveryFailed(exception, generation.Id);
+                await FailAsync(
+                    generation,
+                    GenerationFailure.Delivery("The image was made, but Discord would not let me post it here."),
+                    cancellationToken).ConfigureAwait(false);
+                return;
+            }
         }
 
+        FailPoints.Reach(FailPointNames.AfterUploadBeforeReceiptSaved);
+        CompleteDelivery(generation, receipt, result);
+    }
+
+    private void CompleteDelivery(GenerationRecord generation, DeliveryReceipt receipt, GenerationResult? result)
+    {
         generation.State = GenerationState.Delivered;
         generation.FinishedAt = _time.GetUtcNow();
         generation.ResultChannelId = receipt.ChannelId;
         generation.ResultMessageId = receipt.MessageId;
         _store.Save(generation);
+        FailPoints.Reach(FailPointNames.AfterReceiptBeforeSettle);
         _ledger.Settle(generation.Id);
         _metrics.Finished(generation, delivered: true, failureKind: null);
-        LogDelivered(generation.Id, result.TooLargeToAttach, result.Elapsed);
+        LogDelivered(generation.Id, result?.TooLargeToAttach ?? false, result?.Elapsed ?? _time.GetUtcNow() - generation.CreatedAt);
+    }
+
+    /// <summary>Whether Discord already shows the result; null when it does not or cannot say (then it is posted).</summary>
+    private async Task<DeliveryReceipt?> FindDeliveredQuietlyAsync(GenerationRecord generation, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await _presenter.FindDeliveredAsync(generation, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            LogPresenterFailed(exception, generation.Id, "delivery check");
+            return null;
+        }
     }
 
     /// <summary>
@@ -199,8 +268,9 @@ public sealed partial class GenerationProcessor
         {
             await _presenter.ShowFailureAsync(generation, failure, balance, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
+            // The generation is already ended and refunded; an HttpClient timeout (a TaskCanceledException) included.
             LogPresenterFailed(exception, generation.Id, "failure");
         }
     }
@@ -211,9 +281,10 @@ public sealed partial class GenerationProcessor
         {
             await _presenter.ShowProgressAsync(generation, progress, cancellationToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
         {
-            // A missed progress edit is cosmetic; the job goes on.
+            // A missed progress edit is cosmetic; the job goes on. Only shutdown stops it: an HttpClient timeout is a
+            // TaskCanceledException too, but not ours.
             LogPresenterFailed(exception, generation.Id, "progress");
         }
     }
@@ -238,6 +309,18 @@ public sealed partial class GenerationProcessor
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "OPERATOR ACTION NEEDED: generation {GenerationId} failed because of {Kind}: {Reason}")]
     private partial void LogOperatorProblem(string generationId, ApiframeFailureKind kind, string reason);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} was answered but had not started when the bot stopped; ending it")]
+    private partial void LogRestartedBeforeStart(string generationId);
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId}: Discord already shows the result (message {MessageId}); settling without posting again")]
+    private partial void LogFoundDelivered(string generationId, ulong messageId);
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: posting the result failed, but Discord shows it (message {MessageId}); settling")]
+    private partial void LogDeliveredDespiteError(Exception exception, string generationId, ulong messageId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Generation {GenerationId} was started {Attempts} times without finishing; failing it and giving the credits back")]
+    private partial void LogTooManyAttempts(string generationId, int attempts);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: the result could not be delivered; the hold is released")]
     private partial void LogDeliveryFailed(Exception exception, string generationId);

@@ -5,9 +5,11 @@ namespace SeedreamBot.Core.Jobs;
 
 /// <summary>
 /// Start-up reconciliation: makes every credit hold agree with its generation, then queues what was interrupted.
-/// Delivered → settle; failed → release; no generation at all (the crash came between hold and save) → release;
-/// queued or submitted → run again (a queued one is resubmitted with the same idempotency key, so Apiframe returns
-/// the job it may already have; a submitted one is polled again and delivered once).
+/// Delivered → settle; failed → release; no generation at all → release; pending (answered but never started) →
+/// ended by the processor with "the bot restarted before this could start", its hold (if any) released; queued,
+/// submitted or delivering → run again (a queued one is resubmitted with the same idempotency key, so Apiframe returns
+/// the job it may already have; a submitted one is polled again; a delivering one first asks Discord whether the
+/// image is already there, so it is delivered once).
 /// </summary>
 public sealed partial class GenerationRecovery
 {

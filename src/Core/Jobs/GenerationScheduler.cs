@@ -154,7 +154,7 @@ public sealed partial class GenerationScheduler
         {
             await _processor.AbandonAsync(generation, stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // Storage itself is failing: the start-up reconciliation settles this generation next time.
             LogUnexpected(exception, generation.Id);
@@ -167,7 +167,16 @@ public sealed partial class GenerationScheduler
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await AnnounceOnceAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await AnnounceOnceAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A store error (or anything else) costs one round of place-in-line messages, never the loop:
+                    // waiting members would otherwise stop hearing where they are until the next restart.
+                    LogAnnounceRoundFailed(exception);
+                }
 
                 // Look often so a new arrival learns its place quickly; each message is still edited at most once
                 // per QueueUpdateInterval (see AnnounceOnceAsync).
@@ -202,7 +211,18 @@ public sealed partial class GenerationScheduler
                 continue;
             }
 
-            var generation = _store.Find(generationId);
+            GenerationRecord? generation;
+            try
+            {
+                generation = _store.Find(generationId);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
+            {
+                // One unreadable record must not keep the members behind it from hearing their place.
+                LogAnnounceFailed(exception, generationId);
+                continue;
+            }
+
             if (generation is null || generation.IsFinished)
             {
                 continue;
@@ -223,8 +243,9 @@ public sealed partial class GenerationScheduler
                     .ConfigureAwait(false);
                 _announced[generationId] = new Announcement(position, _time.GetTimestamp());
             }
-            catch (Exception exception) when (exception is not OperationCanceledException)
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested)
             {
+                // Best effort, an HttpClient timeout (a TaskCanceledException) included: the next round tries again.
                 LogAnnounceFailed(exception, generationId);
             }
             finally
@@ -250,6 +271,9 @@ public sealed partial class GenerationScheduler
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Generation {GenerationId} broke unexpectedly")]
     private partial void LogUnexpected(Exception exception, string generationId);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "A round of queue-position messages failed; the next one runs as usual")]
+    private partial void LogAnnounceRoundFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Showing the queue position of generation {GenerationId} failed")]
     private partial void LogAnnounceFailed(Exception exception, string generationId);

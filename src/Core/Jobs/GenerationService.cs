@@ -1,6 +1,7 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Reliability;
 
 namespace SeedreamBot.Core.Jobs;
 
@@ -110,61 +111,91 @@ public sealed partial class GenerationService
         return balance.Available < cost ? new StartRefusal(StartRefusalKind.InsufficientCredits, cost, balance) : null;
     }
 
-    /// <summary>Holds the credits, persists the generation and queues it; or says why not.</summary>
+    /// <summary>Records, holds and queues in one go (for callers with no acknowledgement in between); or says why not.</summary>
     public StartGenerationResult Start(StartGenerationCommand command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        var cost = _pricing.CostOf(command.Request.Size);
+        return RefuseWithoutCredits(command.Member, command.Request, _pricing.CostOf(command.Request.Size)) is { } refusal
+            ? StartGenerationResult.Refused(refusal)
+            : Start(Record(command));
+    }
+
+    /// <summary>
+    /// Stores the request (who, what, which interaction token) durably, before Discord is told anything: whatever
+    /// happens after the acknowledgement, a restart finds it and either finishes it or tells the member it ended.
+    /// Holds nothing yet; <see cref="Start(GenerationRecord)"/> does that once the member has been answered.
+    /// </summary>
+    public GenerationRecord Record(StartGenerationCommand command)
+    {
+        ArgumentNullException.ThrowIfNull(command);
         var scope = command.Member.Scope;
+        var generation = new GenerationRecord
+        {
+            Id = GenerationIds.New(),
+            Origin = command.Origin,
+            ParentId = command.ParentId,
+            GuildId = scope.GuildId,
+            UserId = scope.UserId,
+            RoleIds = [.. command.Member.RoleIds],
+            Prompt = command.Request.Prompt,
+            Size = command.Request.Size,
+            AspectRatio = command.Request.AspectRatio,
+            Format = command.Request.Format,
+            InputImageUrls = [.. command.Request.InputImageUrls],
+            Cost = _pricing.CostOf(command.Request.Size),
+            State = GenerationState.Pending,
+            Target = command.Target,
+            CreatedAt = _time.GetUtcNow(),
+        };
+        _store.Insert(generation);
+        return generation;
+    }
+
+    /// <summary>
+    /// Holds the credits for a <see cref="Record"/>ed request, marks it queued and queues it; or says why not, and
+    /// forgets the request (a refusal costs nothing and leaves nothing behind).
+    /// </summary>
+    public StartGenerationResult Start(GenerationRecord generation)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        if (generation.State != GenerationState.Pending)
+        {
+            throw new InvalidOperationException($"Generation {generation.Id} was already started ({generation.State}).");
+        }
+
+        var cost = generation.Cost;
+        var scope = generation.Scope;
         lock (_memberLocks[(int)((scope.UserId ^ scope.GuildId) % (ulong)_memberLocks.Length)])
         {
-            if (RefuseWithoutCredits(command.Member, command.Request, cost) is { } refusal)
+            if (RefuseWithoutCredits(generation.Member, generation.ToRequest(), cost) is { } refusal)
             {
-                return StartGenerationResult.Refused(refusal);
+                return Refuse(generation, refusal);
             }
 
-            var generationId = GenerationIds.New();
-            var hold = _ledger.TryHold(command.Member, generationId, cost);
+            var hold = _ledger.TryHold(generation.Member, generation.Id, cost);
             switch (hold.Status)
             {
                 case HoldStatus.Blocked:
-                    return StartGenerationResult.Refused(
-                        new StartRefusal(StartRefusalKind.Blocked, cost, hold.Balance, Reason: hold.Balance.BlockReason));
+                    return Refuse(generation, new StartRefusal(StartRefusalKind.Blocked, cost, hold.Balance, Reason: hold.Balance.BlockReason));
                 case HoldStatus.InsufficientCredits:
-                    return StartGenerationResult.Refused(new StartRefusal(StartRefusalKind.InsufficientCredits, cost, hold.Balance));
+                    return Refuse(generation, new StartRefusal(StartRefusalKind.InsufficientCredits, cost, hold.Balance));
                 case HoldStatus.DirectMessagesDisabled:
-                    return StartGenerationResult.Refused(new StartRefusal(StartRefusalKind.DirectMessagesDisabled, cost, hold.Balance));
+                    return Refuse(generation, new StartRefusal(StartRefusalKind.DirectMessagesDisabled, cost, hold.Balance));
                 case HoldStatus.ServerBudgetExhausted:
-                    return StartGenerationResult.Refused(PoolRefusal(cost, hold.Balance, hold.Pool!));
+                    return Refuse(generation, PoolRefusal(cost, hold.Balance, hold.Pool!));
             }
 
-            var generation = new GenerationRecord
-            {
-                Id = generationId,
-                Origin = command.Origin,
-                ParentId = command.ParentId,
-                GuildId = scope.GuildId,
-                UserId = scope.UserId,
-                RoleIds = [.. command.Member.RoleIds],
-                Prompt = command.Request.Prompt,
-                Size = command.Request.Size,
-                AspectRatio = command.Request.AspectRatio,
-                Format = command.Request.Format,
-                InputImageUrls = [.. command.Request.InputImageUrls],
-                Cost = cost,
-                State = GenerationState.Queued,
-                Target = command.Target,
-                CreatedAt = _time.GetUtcNow(),
-            };
-
+            FailPoints.Reach(FailPointNames.AfterHold);
+            generation.State = GenerationState.Queued;
             try
             {
-                _store.Insert(generation);
+                _store.Save(generation);
             }
             catch
             {
                 // Nothing will run for this hold: give it back now rather than at the next start.
-                _ledger.Release(generationId, "The generation could not be saved.");
+                generation.State = GenerationState.Pending;
+                _ledger.Release(generation.Id, "The generation could not be saved.");
                 throw;
             }
 
@@ -173,6 +204,29 @@ public sealed partial class GenerationService
             LogStarted(generation.Id, generation.Origin, cost);
             return StartGenerationResult.Accepted(generation, _scheduler.StatusOf(generation.Id));
         }
+    }
+
+    /// <summary>
+    /// Drops a recorded request that will never start (Discord did not take the acknowledgement): nothing is held
+    /// for it yet. If the deletion fails, the next start ends the request as interrupted.
+    /// </summary>
+    public void Forget(GenerationRecord generation)
+    {
+        ArgumentNullException.ThrowIfNull(generation);
+        try
+        {
+            _store.Delete(generation.Id);
+        }
+        catch (Exception exception) when (exception is IOException or LiteDB.LiteException or ObjectDisposedException)
+        {
+            LogForgetFailed(exception, generation.Id);
+        }
+    }
+
+    private StartGenerationResult Refuse(GenerationRecord generation, StartRefusal refusal)
+    {
+        Forget(generation);
+        return StartGenerationResult.Refused(refusal);
     }
 
     public GenerationRecord? Find(string generationId) =>
@@ -217,6 +271,9 @@ public sealed partial class GenerationService
 
         return _spendGuard.AllowsNewGeneration() ? null : new StartRefusal(StartRefusalKind.BudgetExhausted, cost);
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: the request that did not start could not be removed; the next start ends it")]
+    private partial void LogForgetFailed(Exception exception, string generationId);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} ({Origin}) queued; {Cost} credits held")]
     private partial void LogStarted(string generationId, GenerationOrigin origin, int cost);

@@ -6,7 +6,7 @@ namespace SeedreamBot.Core.Jobs;
 /// </summary>
 public enum GenerationState
 {
-    /// <summary>Credits held, waiting for a slot (or for submission after a restart).</summary>
+    /// <summary>Queued for a slot (or for submission after a restart): the credits are held.</summary>
     Queued,
 
     /// <summary>Apiframe accepted it; <see cref="GenerationRecord.JobId"/> is set.</summary>
@@ -17,4 +17,16 @@ public enum GenerationState
 
     /// <summary>No image; the hold was (or is about to be) released.</summary>
     Failed,
+
+    /// <summary>
+    /// The request is recorded (who, what, which interaction token) before Discord is answered; no credits are held
+    /// yet (or a hold was just placed). A restart ends it with "the bot restarted before this could start".
+    /// </summary>
+    Pending,
+
+    /// <summary>
+    /// The image is being posted. Discord may have it even if the bot never learned so: a restart first asks Discord
+    /// whether it is there, and only posts it again when it is not.
+    /// </summary>
+    Delivering,
 }

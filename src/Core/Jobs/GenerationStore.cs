@@ -30,14 +30,19 @@ public sealed class GenerationStore
     public void Save(GenerationRecord generation) =>
         _database.Write(db => db.GetCollection<GenerationRecord>(CollectionName).Update(generation));
 
+    /// <summary>Removes a request that never started (refused, or Discord never saw its answer).</summary>
+    public void Delete(string id) =>
+        _database.Write(db => db.GetCollection<GenerationRecord>(CollectionName).Delete(id));
+
     public GenerationRecord? Find(string id) =>
         _database.Read(db => db.GetCollection<GenerationRecord>(CollectionName).FindById(id));
 
-    /// <summary>Generations that are neither delivered nor failed, oldest first: what a restart must resume.</summary>
+    /// <summary>Generations that are neither delivered nor failed, oldest first: what a restart must finish or end.</summary>
     public IReadOnlyList<GenerationRecord> Unfinished() =>
         _database.Read(db => db.GetCollection<GenerationRecord>(CollectionName)
             .Query()
-            .Where(g => g.State == GenerationState.Queued || g.State == GenerationState.Submitted)
+            .Where(g => g.State == GenerationState.Queued || g.State == GenerationState.Submitted
+                || g.State == GenerationState.Pending || g.State == GenerationState.Delivering)
             .OrderBy(g => g.CreatedAt)
             .ToList());
 
@@ -55,11 +60,21 @@ public sealed class GenerationStore
         _database.Read(db => db.GetCollection<GenerationRecord>(CollectionName)
             .Count(g => g.UserId == member.UserId && g.GuildId == member.GuildId));
 
-    /// <summary>Apiframe credits spent by delivered and still-running generations since <paramref name="since"/>.</summary>
+    /// <summary>
+    /// Apiframe credits spent since <paramref name="since"/>: what Apiframe billed for delivered generations, for
+    /// failed ones that reached a job with a non-zero cost (a result that expired or could not be posted is billed
+    /// all the same), and what running ones are expected to cost. Requests not yet started cost nothing.
+    /// </summary>
     public long ApiframeCreditsSince(DateTimeOffset since, int assumedCostPerJob) =>
         _database.Read(db => db.GetCollection<GenerationRecord>(CollectionName)
             .Query()
-            .Where(g => g.CreatedAt >= since && g.State != GenerationState.Failed)
+            .Where(g => g.CreatedAt >= since && g.State != GenerationState.Pending)
             .ToEnumerable()
-            .Sum(g => (long)(g.ApiframeCreditCost ?? assumedCostPerJob)));
+            .Sum(g => BilledOrExpected(g, assumedCostPerJob)));
+
+    private static long BilledOrExpected(GenerationRecord generation, int assumedCostPerJob) => generation.State switch
+    {
+        GenerationState.Failed => generation.JobId is not null && generation.ApiframeCreditCost is > 0 ? generation.ApiframeCreditCost.Value : 0,
+        _ => generation.ApiframeCreditCost ?? assumedCostPerJob,
+    };
 }

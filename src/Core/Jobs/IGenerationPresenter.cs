@@ -21,7 +21,14 @@ public interface IGenerationPresenter
     /// </summary>
     Task<DeliveryReceipt> DeliverAsync(GenerationRecord generation, GenerationResult result, CancellationToken cancellationToken);
 
-    /// <summary>Explains that no image came and that the member was not charged.</summary>
+    /// <summary>
+    /// Asks Discord whether this generation's result is already shown (its message carries the result), for a restart
+    /// after an upload whose outcome was never stored and for an upload that failed unclearly (a timeout, a 5xx).
+    /// The receipt when it is there, null when it is not; throws when Discord could not tell.
+    /// </summary>
+    Task<DeliveryReceipt?> FindDeliveredAsync(GenerationRecord generation, CancellationToken cancellationToken);
+
+    /// <summary>Explains that no image came and that the member was not charged (removing any attachment).</summary>
     Task ShowFailureAsync(
         GenerationRecord generation,
         GenerationFailure failure,

@@ -6,7 +6,8 @@ namespace SeedreamBot.Core.Jobs;
 /// <summary>
 /// Turns Apiframe's progress reports into message edits: at most one per interval, always the latest value.
 /// <see cref="CompleteAsync"/> drops whatever is still waiting for its turn and waits for an edit in flight, so a
-/// late progress edit can never overwrite the result and never delays it by a throttle interval.
+/// late progress edit can never overwrite the result and never delays it by a throttle interval. An edit that fails is
+/// skipped: only shutdown (the token given here) ends the pump early.
 /// </summary>
 internal sealed class ThrottledProgress : IProgress<JobProgress>, IDisposable
 {
@@ -72,10 +73,19 @@ internal sealed class ThrottledProgress : IProgress<JobProgress>, IDisposable
                 }
 
                 // Not cancelled by completion: an edit that has started is allowed to finish before the result.
-                await _show(latest, _cancellationToken).ConfigureAwait(false);
+                try
+                {
+                    await _show(latest, _cancellationToken).ConfigureAwait(false);
+                    Shown++;
+                }
+                catch (Exception) when (!_cancellationToken.IsCancellationRequested)
+                {
+                    // Best effort: a failed edit (a timeout is a TaskCanceledException too) never ends the job, and
+                    // the next report tries again.
+                }
+
                 _lastShown = latest;
                 lastShownAt = _time.GetTimestamp();
-                Shown++;
             }
         }
         catch (OperationCanceledException) when (_finished.IsCancellationRequested)

@@ -27,6 +27,12 @@ public sealed record ApiframeFailure(ApiframeFailureKind Kind, string Message)
     /// <summary>The job id, for failures that happened after submission.</summary>
     public string? JobId { get; init; }
 
+    /// <summary>
+    /// What Apiframe billed for the job (<c>creditCost</c> of a job that ended without an image), when it said.
+    /// Usually 0 (failed jobs are refunded); a non-zero cost counts against the daily budget.
+    /// </summary>
+    public int? CreditCost { get; init; }
+
     /// <summary>True when the fix is the operator's (bad key, Apiframe out of credits), not the member's.</summary>
     public bool IsOperatorProblem => Kind is ApiframeFailureKind.Unauthorized or ApiframeFailureKind.InsufficientCredits;
 }

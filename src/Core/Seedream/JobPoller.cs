@@ -152,7 +152,7 @@ internal sealed class JobPoller(ApiframeApi api, ApiframeOptions options, TimePr
                 break;
         }
 
-        failure = failure with { JobId = jobId, StatusCode = (int)response.StatusCode, RequestId = response.RequestId };
+        failure = failure with { JobId = jobId, StatusCode = (int)response.StatusCode, RequestId = response.RequestId, CreditCost = job.CreditCost };
         SeedreamLog.CallFailed(logger, "poll", failure.Kind, failure.StatusCode, failure.RequestId, jobId, failure.Message);
         return failure;
     }
