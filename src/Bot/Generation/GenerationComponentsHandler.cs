@@ -35,6 +35,23 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
 
     public bool DeferPrivately => false;
 
+    /// <summary>
+    /// Re-roll and re-run start a generation in a new public message, so a slow start is covered by "thinking…" in
+    /// that new message (the generation then continues in it); Delete and Edit leave the button's message alone.
+    /// </summary>
+    public SafetyNetDeferral SafetyNetFor(Interaction interaction)
+    {
+        ArgumentNullException.ThrowIfNull(interaction);
+        if (interaction.Type is not InteractionType.MessageComponent)
+        {
+            return SafetyNetDeferral.Public;
+        }
+
+        return CustomId.TryParse(interaction.CustomId, out var customId) && customId.Action is GenerationButtons.Reroll or GenerationButtons.Rerun
+            ? SafetyNetDeferral.Public
+            : SafetyNetDeferral.Update;
+    }
+
     public async Task HandleAsync(InteractionContext context)
     {
         ArgumentNullException.ThrowIfNull(context);

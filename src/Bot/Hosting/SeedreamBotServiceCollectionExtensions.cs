@@ -50,6 +50,10 @@ public static class SeedreamBotServiceCollectionExtensions
     public static IServiceCollection AddBotCore(this IServiceCollection services, IConfiguration configuration)
     {
         services.AddOptions<BotOptions>().Bind(configuration.GetSection(BotOptions.SectionName));
+        services.AddOptions<InteractionOptions>()
+            .Bind(configuration.GetSection(InteractionOptions.SectionName))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
         services.TryAddSingleton<BotApplication>();
         services.TryAddSingleton<CommandScopeStore>();
         services.TryAddSingleton<OperatorDirectory>();

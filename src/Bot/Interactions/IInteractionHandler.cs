@@ -20,5 +20,15 @@ public interface IInteractionHandler
     /// </summary>
     bool RequiresAdmission => true;
 
+    /// <summary>
+    /// How the safety net acknowledges <paramref name="interaction"/> when this handler is slow: a deferred update for
+    /// components (the message stays as it is), otherwise "thinking…", private unless <see cref="DeferPrivately"/> is
+    /// false. Handlers whose components start something new override it.
+    /// </summary>
+    SafetyNetDeferral SafetyNetFor(Discord.Models.Interaction interaction) =>
+        interaction?.Type is Discord.Models.InteractionType.MessageComponent
+            ? SafetyNetDeferral.Update
+            : DeferPrivately ? SafetyNetDeferral.Private : SafetyNetDeferral.Public;
+
     Task HandleAsync(InteractionContext context);
 }

@@ -65,20 +65,61 @@ public sealed class InteractionContext
     /// <summary>The member's permissions in this channel (guild only; none in DMs).</summary>
     public Permissions MemberPermissions => Interaction.Member?.Permissions ?? Permissions.None;
 
+    /// <summary>True when the pipeline's safety net sent the initial response (the handler was slow).</summary>
+    public bool AnsweredBySafetyNet { get; private set; }
+
+    /// <summary>
+    /// Acknowledges with "thinking…". If the safety net already deferred, this continues from its deferral (later
+    /// replies edit that one).
+    /// </summary>
     public Task DeferAsync(bool privately) => AcknowledgeAsync(
         privately ? AcknowledgementState.DeferredPrivate : AcknowledgementState.DeferredPublic,
         InteractionResponse.Defer(privately));
 
-    /// <summary>For buttons: acknowledges without changing the message.</summary>
+    /// <summary>For buttons: acknowledges without changing the message (or continues from the safety net's deferral).</summary>
     public Task DeferUpdateAsync() =>
         AcknowledgeAsync(AcknowledgementState.DeferredUpdate, InteractionResponse.DeferUpdate());
 
-    /// <summary>Opens a modal; only possible as the initial response.</summary>
-    public Task ShowModalAsync(InteractionResponse modal) => AcknowledgeAsync(AcknowledgementState.Responded, modal);
+    /// <summary>
+    /// Opens a modal; only possible as the initial response. If the safety net answered first, the member is told
+    /// privately to try again instead, and this returns false.
+    /// </summary>
+    public async Task<bool> ShowModalAsync(InteractionResponse modal)
+    {
+        if (await AcknowledgeAsync(AcknowledgementState.Responded, modal).ConfigureAwait(false))
+        {
+            return true;
+        }
 
-    /// <summary>For buttons: replaces the message the button is on, as the initial response.</summary>
-    public Task UpdateMessageAsync(InteractionCallbackData data) =>
-        AcknowledgeAsync(AcknowledgementState.Responded, InteractionResponse.UpdateMessage(data));
+        await ReplyPrivatelyAsync(BotText.Get(Culture, "ModalTooLate")).ConfigureAwait(false);
+        return false;
+    }
+
+    /// <summary>
+    /// For buttons: replaces the message the button is on, as the initial response; after the safety net's deferral,
+    /// by editing the original response (which, for a button, is that message).
+    /// </summary>
+    public async Task UpdateMessageAsync(InteractionCallbackData data)
+    {
+        ArgumentNullException.ThrowIfNull(data);
+        if (await AcknowledgeAsync(AcknowledgementState.Responded, InteractionResponse.UpdateMessage(data)).ConfigureAwait(false))
+        {
+            return;
+        }
+
+        await Rest.EditOriginalResponseAsync(
+            Interaction.ApplicationId,
+            Interaction.Token,
+            new MessageEdit
+            {
+                Content = data.Content,
+                Embeds = data.Embeds,
+                Components = data.Components,
+                Attachments = data.Attachments,
+                AllowedMentions = data.AllowedMentions ?? AllowedMentions.None,
+            },
+            cancellationToken: CancellationToken).ConfigureAwait(false);
+    }
 
     /// <summary>
     /// A reply only the member sees. After a public deferral the "thinking…" message is removed and the reply
@@ -180,8 +221,11 @@ public sealed class InteractionContext
         }
     }
 
-    /// <summary>Acknowledges only if nothing was sent yet (the pipeline's safety net); true when it did.</summary>
-    internal async Task<bool> DeferIfUnansweredAsync(bool privately)
+    /// <summary>
+    /// The pipeline's safety net: acknowledges the way <paramref name="deferral"/> says, only if nothing was sent yet;
+    /// true when it did. The handler then continues from that state instead of answering a second time.
+    /// </summary>
+    internal async Task<bool> DeferIfUnansweredAsync(SafetyNetDeferral deferral)
     {
         if (IsAcknowledged)
         {
@@ -196,12 +240,15 @@ public sealed class InteractionContext
                 return false;
             }
 
-            var component = Interaction.Type is InteractionType.MessageComponent;
-            await SendInitialAsync(component ? InteractionResponse.DeferUpdate() : InteractionResponse.Defer(privately))
+            // Only a component can take a deferred update; anything else gets "thinking…".
+            var update = deferral == SafetyNetDeferral.Update && Interaction.Type is InteractionType.MessageComponent;
+            var privately = deferral == SafetyNetDeferral.Private;
+            await SendInitialAsync(update ? InteractionResponse.DeferUpdate() : InteractionResponse.Defer(privately))
                 .ConfigureAwait(false);
-            State = component
+            State = update
                 ? AcknowledgementState.DeferredUpdate
                 : privately ? AcknowledgementState.DeferredPrivate : AcknowledgementState.DeferredPublic;
+            AnsweredBySafetyNet = true;
             return true;
         }
         finally
@@ -210,24 +257,26 @@ public sealed class InteractionContext
         }
     }
 
-    private async Task AcknowledgeAsync(AcknowledgementState state, InteractionResponse response)
+    /// <summary>
+    /// Sends the initial response; false when the safety net already sent one (the caller continues from
+    /// <see cref="State"/>). Answering twice from the handler itself is a bug and throws.
+    /// </summary>
+    private async Task<bool> AcknowledgeAsync(AcknowledgementState state, InteractionResponse response)
     {
         await _gate.WaitAsync(CancellationToken).ConfigureAwait(false);
         try
         {
             if (IsAcknowledged)
             {
-                // The safety net (a slow gate or handler) already deferred the same way: that deferral stands.
-                if (State == state && state is AcknowledgementState.DeferredPublic or AcknowledgementState.DeferredPrivate)
-                {
-                    return;
-                }
-
-                throw new InvalidOperationException($"{Interaction} was already answered ({State}); it cannot be answered with {response.Type}.");
+                // The safety net (a slow gate or handler) answered first: the caller continues from its answer.
+                return AnsweredBySafetyNet
+                    ? false
+                    : throw new InvalidOperationException($"{Interaction} was already answered ({State}); it cannot be answered with {response.Type}.");
             }
 
             await SendInitialAsync(response).ConfigureAwait(false);
             State = state;
+            return true;
         }
         finally
         {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 using SeedreamBot.Discord.Gateway;
 using SeedreamBot.Discord.Json;
 
@@ -8,7 +9,8 @@ namespace SeedreamBot.Bot.Interactions;
 
 /// <summary>
 /// Reads INTERACTION_CREATE dispatches from the gateway and hands each to the <see cref="InteractionProcessor"/>
-/// on its own task, so one slow interaction never delays the next one's 3-second deadline.
+/// on its own task, so one slow interaction never delays the next one's 3-second deadline. At most
+/// <c>Interactions:MaxConcurrent</c> run at once: beyond that they wait in line (never dropped) and a warning says so.
 /// </summary>
 public sealed partial class InteractionDispatcher : BackgroundService
 {
@@ -19,11 +21,28 @@ public sealed partial class InteractionDispatcher : BackgroundService
     private readonly CancellationTokenSource _unsubscribe = new();
     private readonly System.Threading.Channels.ChannelReader<GatewayDispatch> _dispatches;
 
-    public InteractionDispatcher(DiscordGateway gateway, InteractionProcessor processor, ILogger<InteractionDispatcher> logger)
+    private static readonly TimeSpan SaturationWarningInterval = TimeSpan.FromSeconds(30);
+
+    private readonly SemaphoreSlim _slots;
+    private readonly int _maxConcurrent;
+    private readonly TimeProvider _time;
+    private long _lastSaturationWarning = long.MinValue;
+    private long _waitedForSlot;
+
+    public InteractionDispatcher(
+        DiscordGateway gateway,
+        InteractionProcessor processor,
+        IOptions<InteractionOptions> options,
+        TimeProvider time,
+        ILogger<InteractionDispatcher> logger)
     {
+        ArgumentNullException.ThrowIfNull(options);
         _gateway = gateway;
         _processor = processor;
         _logger = logger;
+        _time = time;
+        _maxConcurrent = options.Value.MaxConcurrent;
+        _slots = new SemaphoreSlim(_maxConcurrent, _maxConcurrent);
 
         // Subscribed here, not in ExecuteAsync: the host builds every hosted service before starting any, so no
         // event (an interaction right after READY) can arrive before this subscription exists. ExecuteAsync runs
@@ -46,6 +65,7 @@ public sealed partial class InteractionDispatcher : BackgroundService
     public override void Dispose()
     {
         _unsubscribe.Dispose();
+        _slots.Dispose();
         base.Dispose();
     }
 
@@ -72,7 +92,8 @@ public sealed partial class InteractionDispatcher : BackgroundService
                     continue;
                 }
 
-                var task = Task.Run(() => _processor.ProcessAsync(interaction, dispatch.ReceivedAt, stoppingToken), CancellationToken.None);
+                await TakeSlotAsync(stoppingToken).ConfigureAwait(false);
+                var task = Task.Run(() => ProcessAndFreeSlotAsync(interaction, dispatch.ReceivedAt, stoppingToken), CancellationToken.None);
                 _inFlight[task] = 0;
                 _ = task.ContinueWith(done => _inFlight.TryRemove(done, out _), TaskScheduler.Default);
             }
@@ -84,6 +105,52 @@ public sealed partial class InteractionDispatcher : BackgroundService
         // Let interactions that are mid-answer finish (they observe the same token).
         await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false);
     }
+
+    /// <summary>How many interactions had to wait for a free slot so far (for tests and diagnostics).</summary>
+    public long WaitedForSlot => Interlocked.Read(ref _waitedForSlot);
+
+    private async Task TakeSlotAsync(CancellationToken stoppingToken)
+    {
+        if (_slots.Wait(0))
+        {
+            return;
+        }
+
+        Interlocked.Increment(ref _waitedForSlot);
+        var now = _time.GetTimestamp();
+        var last = Interlocked.Read(ref _lastSaturationWarning);
+        if (last == long.MinValue || _time.GetElapsedTime(last, now) >= SaturationWarningInterval)
+        {
+            Interlocked.Exchange(ref _lastSaturationWarning, now);
+            LogSaturated(_maxConcurrent);
+        }
+
+        // Queue, not drop: the gateway keeps the next events while this one waits for a slot.
+        await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
+    }
+
+    private async Task ProcessAndFreeSlotAsync(Discord.Models.Interaction interaction, DateTimeOffset receivedAt, CancellationToken stoppingToken)
+    {
+        try
+        {
+            await _processor.ProcessAsync(interaction, receivedAt, stoppingToken).ConfigureAwait(false);
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+        {
+            // The processor answers every failure itself; this is a last line so a slot is never lost.
+            LogProcessorFailed(exception);
+        }
+        finally
+        {
+            _slots.Release();
+        }
+    }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "All {MaxConcurrent} interaction slots are busy (Interactions:MaxConcurrent); new interactions wait in line for one")]
+    private partial void LogSaturated(int maxConcurrent);
+
+    [LoggerMessage(Level = LogLevel.Error, Message = "Handling an interaction failed outside the pipeline")]
+    private partial void LogProcessorFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An INTERACTION_CREATE could not be read")]
     private partial void LogUnreadable(Exception exception);

@@ -159,7 +159,7 @@ public sealed partial class InteractionProcessor
                 await Task.Delay(wait, _time, handlerDone).ConfigureAwait(false);
             }
 
-            if (await context.DeferIfUnansweredAsync(handler.DeferPrivately).ConfigureAwait(false))
+            if (await context.DeferIfUnansweredAsync(handler.SafetyNetFor(context.Interaction)).ConfigureAwait(false))
             {
                 LogSafetyNet(context.Interaction.ToString());
             }
@@ -168,7 +168,7 @@ public sealed partial class InteractionProcessor
         {
             // The handler finished first: nothing to do.
         }
-        catch (DiscordHttpException exception)
+        catch (Exception exception) when (exception is DiscordHttpException or HttpRequestException)
         {
             // Whatever Discord says here, the handler's own reply (or its error) tells the real story.
             LogSafetyNetFailed(exception);
