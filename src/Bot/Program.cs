@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SeedreamBot.Bot.Hosting;
 using SeedreamBot.Bot.Operations;
@@ -16,8 +18,9 @@ if (HealthProbe.IsRequested(args))
     return await HealthProbe.RunAsync(settings, Console.Out).ConfigureAwait(false);
 }
 
-// Configuration and database mistakes end with one readable paragraph on stderr and exit code 2. A fatal gateway
-// close (bad token, disallowed intents) is reported by the gateway service, which stops the host with exit code 1.
+// Every way the bot ends has a documented exit code (ExitCodes) and, unless it was asked to stop, one readable
+// paragraph on stderr: configuration and database mistakes (2), Discord refusing the bot (1), a fault it cannot carry
+// on after (3).
 var builder = BotHost.CreateBuilder(args);
 IHost host;
 try
@@ -27,7 +30,7 @@ try
 catch (Exception exception) when (StartupProblems.Describe(exception) is { } problem)
 {
     await Console.Error.WriteLineAsync(problem).ConfigureAwait(false);
-    return 2;
+    return ExitCodes.Configuration;
 }
 
 using (host)
@@ -35,10 +38,28 @@ using (host)
     if (StartupProblems.Check(host.Services) is { } problems)
     {
         await Console.Error.WriteLineAsync(problems).ConfigureAwait(false);
-        return 2;
+        return ExitCodes.Configuration;
     }
 
-    await host.RunAsync().ConfigureAwait(false);
-}
+    // Crash tests only: inert unless the environment is Testing.
+    FailPointArming.Arm(host.Services.GetRequiredService<IHostEnvironment>(), host.Services.GetRequiredService<IConfiguration>());
 
-return Environment.ExitCode;
+    Exception? failure = null;
+    try
+    {
+        await host.RunAsync().ConfigureAwait(false);
+    }
+    catch (Exception exception) when (exception is not OperationCanceledException)
+    {
+        // Already logged by the host; it is described below in one paragraph.
+        failure = exception;
+    }
+
+    var (exitCode, paragraph) = HostExit.Describe(host.Services, Environment.ExitCode, failure);
+    if (paragraph is not null)
+    {
+        await Console.Error.WriteLineAsync(paragraph).ConfigureAwait(false);
+    }
+
+    return exitCode;
+}

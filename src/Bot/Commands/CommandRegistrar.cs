@@ -86,11 +86,12 @@ public sealed partial class CommandRegistrar : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var applicationId = await _application.GetIdAsync(stoppingToken).ConfigureAwait(false);
-        LogInvite(InvitePermissions.InviteUrl(applicationId));
         var plan = Plan();
+        ulong applicationId;
         try
         {
+            applicationId = await _application.GetIdAsync(stoppingToken).ConfigureAwait(false);
+            LogInvite(InvitePermissions.InviteUrl(applicationId));
             foreach (var (scope, commands) in plan)
             {
                 await OverwriteAsync(applicationId, scope, commands, stoppingToken).ConfigureAwait(false);
@@ -104,11 +105,23 @@ public sealed partial class CommandRegistrar : BackgroundService
                 }
             }
         }
-        catch (DiscordHttpException exception)
+        catch (DiscordHttpException exception) when (exception.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+        {
+            // A rejected token was reported once already (and stops the bot with exit code 1): no stack trace here.
+            LogTokenRejected();
+            return;
+        }
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // The bot still answers commands registered earlier; the operator must fix the cause. Nothing is removed
-            // elsewhere either, so members keep the commands they have.
+            // elsewhere either, so members keep the commands they have. Never the end of the host: a timeout or a
+            // reset connection here is no reason to stop answering.
             LogRegistrationFailed(exception);
+            return;
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping before registration finished: the next start registers.
             return;
         }
 
@@ -116,10 +129,14 @@ public sealed partial class CommandRegistrar : BackgroundService
         {
             await RemoveLeftoversAsync(applicationId, plan.Keys.ToHashSet(), stoppingToken).ConfigureAwait(false);
         }
-        catch (Exception exception) when (exception is not OperationCanceledException)
+        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
         {
             // Housekeeping: a failure here must never stop the bot, which already answers its commands.
             LogCleanupFailed(exception);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping: the next start tidies up.
         }
     }
 
@@ -220,6 +237,9 @@ public sealed partial class CommandRegistrar : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Registered {Count} commands in guild {GuildId}")]
     private partial void LogRegisteredInGuild(int count, ulong guildId);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "Commands were not registered: Discord rejected the bot token")]
+    private partial void LogTokenRejected();
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Registering the slash commands failed; the bot keeps answering commands registered before")]
     private partial void LogRegistrationFailed(Exception exception);

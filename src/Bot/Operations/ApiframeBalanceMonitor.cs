@@ -115,7 +115,17 @@ public sealed partial class ApiframeBalanceMonitor : BackgroundService
         {
             while (!stoppingToken.IsCancellationRequested)
             {
-                await CheckAsync(stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await CheckAsync(stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // One failed check (a bug, a timeout the client did not turn into a failure) is no reason to stop
+                    // watching the balance, or to stop the host.
+                    LogCheckFailed(exception);
+                }
+
                 await Task.Delay(_options.CurrentValue.BalanceCheckInterval, _time, stoppingToken).ConfigureAwait(false);
             }
         }
@@ -162,6 +172,9 @@ public sealed partial class ApiframeBalanceMonitor : BackgroundService
                 "Check Apiframe:ApiKey (it must be an active key starting with afk_, from the Apiframe dashboard)."));
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Checking the Apiframe balance failed; trying again at the next interval")]
+    private partial void LogCheckFailed(Exception exception);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Apiframe team {TeamName} has {TeamCredits} credits left")]
     private partial void LogBalance(long teamCredits, string teamName);

@@ -47,7 +47,16 @@ public sealed partial class LogChannelAlerts : BackgroundService, IOperatorAlert
         {
             await foreach (var alert in _alerts.Reader.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                await PostAsync(alert, stoppingToken).ConfigureAwait(false);
+                try
+                {
+                    await PostAsync(alert, stoppingToken).ConfigureAwait(false);
+                }
+                catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
+                {
+                    // A timeout (a TaskCanceledException), a reset connection, a storage error: the alert is already in
+                    // the log, and this service must outlive a degraded Discord, when alerts matter most.
+                    LogPostFailed(exception, alert.Kind);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -79,6 +88,9 @@ public sealed partial class LogChannelAlerts : BackgroundService, IOperatorAlert
             _lastPosted[alert.Kind] = _time.GetTimestamp();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Sending operator alert {Kind} failed; it is in the log above, and the next alert is sent as usual")]
+    private partial void LogPostFailed(Exception exception, OperatorAlertKind kind);
 
     [LoggerMessage(Level = LogLevel.Critical, Message = "OPERATOR ALERT {Kind} (guild {GuildId}): {Message}")]
     private partial void LogAlert(OperatorAlertKind kind, ulong? guildId, string message);

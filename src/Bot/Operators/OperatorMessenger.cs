@@ -44,7 +44,7 @@ public sealed partial class OperatorMessenger
             {
                 return [await PostAsync(channelId, message, cancellationToken).ConfigureAwait(false)];
             }
-            catch (Exception exception) when (exception is DiscordHttpException or HttpRequestException)
+            catch (Exception exception) when (IsDeliveryFailure(exception, cancellationToken))
             {
                 // The operators must still hear it: fall back to their DMs.
                 LogChannelFailed(exception, channelId);
@@ -59,7 +59,7 @@ public sealed partial class OperatorMessenger
                 var channel = await DirectMessageChannelAsync(operatorId, cancellationToken).ConfigureAwait(false);
                 posted.Add(await PostAsync(channel, message, cancellationToken).ConfigureAwait(false));
             }
-            catch (Exception exception) when (exception is DiscordHttpException or HttpRequestException)
+            catch (Exception exception) when (IsDeliveryFailure(exception, cancellationToken))
             {
                 LogDirectMessageFailed(exception, operatorId);
             }
@@ -72,6 +72,11 @@ public sealed partial class OperatorMessenger
 
         return posted;
     }
+
+    // A refusal, a network error, or an HttpClient timeout (a TaskCanceledException nobody asked for).
+    private static bool IsDeliveryFailure(Exception exception, CancellationToken cancellationToken) =>
+        exception is DiscordHttpException or HttpRequestException
+        || (exception is OperationCanceledException && !cancellationToken.IsCancellationRequested);
 
     private Task<Message> PostAsync(ulong channelId, MessageCreate message, CancellationToken cancellationToken) =>
         _rest.CreateMessageAsync(
