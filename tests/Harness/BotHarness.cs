@@ -14,8 +14,9 @@ namespace SeedreamBot.Harness;
 
 /// <summary>
 /// The real bot host, started against a fake Discord (REST + gateway) and a fake Apiframe on loopback, with a
-/// temporary LiteDB file. The host can be stopped gracefully, killed (stopped with no time for cleanup) and started
-/// again on the same file, which is how restart and crash behaviour is tested.
+/// temporary LiteDB file. The host can be stopped gracefully and started again on the same file, which is how restart
+/// behaviour is tested. A crash is not a stopped host: crash tests kill the built bot as a child process (see
+/// <see cref="StartFakesAsync"/>) and then start this host on the same database.
 /// </summary>
 public sealed class BotHarness : IAsyncDisposable
 {
@@ -160,28 +161,6 @@ public sealed class BotHarness : IAsyncDisposable
         var host = Host ?? throw new InvalidOperationException("The bot is not running.");
         Host = null;
         await host.StopAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
-        host.Dispose();
-    }
-
-    /// <summary>
-    /// Stops the bot as a crash would: no grace period, so in-flight work is cut wherever it is, and nothing but what
-    /// was already persisted survives.
-    /// </summary>
-    public async Task KillBotAsync()
-    {
-        var host = Host ?? throw new InvalidOperationException("The bot is not running.");
-        Host = null;
-        using var now = new CancellationTokenSource();
-        await now.CancelAsync().ConfigureAwait(false);
-        try
-        {
-            await host.StopAsync(now.Token).ConfigureAwait(false);
-        }
-        catch (OperationCanceledException)
-        {
-            // Expected: nothing was given time to finish.
-        }
-
         host.Dispose();
     }
 

@@ -68,18 +68,7 @@ public sealed class ConsoleLogProcessTests : IAsyncLifetime
         Assert.Contains(bot.Lines, line => line.Contains("\"InteractionId\"", StringComparison.Ordinal) && line.Contains("\"Command\":\"imagine\"", StringComparison.Ordinal));
     }
 
-    private RunningBotProcess StartBot(params (string Name, string Value)[] extra)
-    {
-        var environment = _fakes.Settings()
-            .Where(setting => setting.Value is not null)
-            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
-        foreach (var (name, value) in extra)
-        {
-            environment[name] = value;
-        }
-
-        return RunningBotProcess.Start(environment, _workDir);
-    }
+    private RunningBotProcess StartBot(params (string Name, string Value)[] extra) => RunningBotProcess.StartAgainst(_fakes, _workDir, extra);
 
     /// <summary>Waits for the bot to register its commands and be connected, then has a member imagine an image until it is posted.</summary>
     private async Task<(string GenerationId, string JobId)> ImagineAsync(RunningBotProcess bot)

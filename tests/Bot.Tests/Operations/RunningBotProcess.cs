@@ -36,9 +36,67 @@ internal sealed class RunningBotProcess : IAsyncDisposable
 
     public IReadOnlyList<string> Lines => [.. _lines];
 
+    /// <summary>Every line written to standard error so far.</summary>
+    public IReadOnlyList<string> ErrorLines => [.. _errors];
+
+    public bool HasExited => _process.HasExited;
+
+    public int ExitCode => _process.ExitCode;
+
     public static RunningBotProcess Start(IReadOnlyDictionary<string, string> environment, string workingDirectory) =>
         new(Process.Start(BotProcess.StartInfo(environment, workingDirectory, BotProcess.BotAssembly))
             ?? throw new InvalidOperationException("dotnet did not start."));
+
+    /// <summary>
+    /// Starts the built bot against <paramref name="fakes"/>, configured exactly like the harness's in-process bot
+    /// (same database, same fakes), plus <paramref name="extra"/> environment variables.
+    /// </summary>
+    public static RunningBotProcess StartAgainst(Harness.BotHarness fakes, string workingDirectory, params (string Name, string Value)[] extra)
+    {
+        ArgumentNullException.ThrowIfNull(fakes);
+        var environment = fakes.Settings()
+            .Where(setting => setting.Value is not null)
+            .ToDictionary(setting => setting.Key.Replace(":", "__", StringComparison.Ordinal), setting => setting.Value!);
+        foreach (var (name, value) in extra)
+        {
+            environment[name] = value;
+        }
+
+        return Start(environment, workingDirectory);
+    }
+
+    /// <summary>A real kill: SIGKILL on Unix, so no shutdown handler, no flush and no dispose runs.</summary>
+    public async Task KillAsync()
+    {
+        if (!_process.HasExited)
+        {
+            _process.Kill(entireProcessTree: true);
+        }
+
+        await WaitForExitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
+    }
+
+    /// <summary>Waits for the process to end by itself; returns its exit code.</summary>
+    public async Task<int> WaitForExitAsync(TimeSpan timeout)
+    {
+        using var limit = new CancellationTokenSource(timeout);
+        try
+        {
+            await _process.WaitForExitAsync(limit.Token).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            throw new TimeoutException(
+                $"The bot did not exit within {timeout}.\nstdout:\n" + string.Join('\n', _lines) + "\nstderr:\n" + string.Join('\n', _errors));
+        }
+
+        // The asynchronous readers may still be delivering the last lines.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
+    /// <summary>Everything the bot wrote, for failure messages.</summary>
+    public string Transcript() => "stdout:\n" + string.Join('\n', _lines) + "\nstderr:\n" + string.Join('\n', _errors);
 
     /// <summary>Waits for a line of standard output that matches, failing with everything written so far.</summary>
     public async Task<string> WaitForLineAsync(Func<string, bool> match, string what, TimeSpan? timeout = null)
