@@ -109,6 +109,24 @@ public sealed class SeedreamClientPollingTests
     }
 
     [Fact]
+    public async Task A_failed_job_tells_what_it_cost_refunded_as_zero_and_billed_as_its_credit_cost()
+    {
+        await using var fake = await FakeApiframeServer.StartAsync(new FakeApiframeOptions { Mode = FakeJobMode.Manual });
+        await using var host = SeedreamTestHost.Create(fake);
+        var refunded = (await host.Client.SubmitAsync(SeedreamTestData.Request(), "refunded", CancellationToken.None)).Value!.JobId;
+        var billed = (await host.Client.SubmitAsync(SeedreamTestData.Request("another prompt"), "billed", CancellationToken.None)).Value!.JobId;
+        fake.FailJob(refunded, "Provider returned an error: timeout");
+        fake.FailJob(billed, "Provider returned an error: timeout", billed: true);
+
+        var refundedResult = await host.Client.WaitForCompletionAsync(refunded, null, CancellationToken.None);
+        var billedResult = await host.Client.WaitForCompletionAsync(billed, null, CancellationToken.None);
+
+        Assert.Equal(0, refundedResult.Failure!.CreditCost);
+        Assert.Equal(4, billedResult.Failure!.CreditCost);
+        Assert.Equal(billed, billedResult.Failure.JobId);
+    }
+
+    [Fact]
     public async Task A_cancelled_job_is_JobCancelled()
     {
         await using var fake = await FakeApiframeServer.StartAsync(new FakeApiframeOptions { Mode = FakeJobMode.Manual });
