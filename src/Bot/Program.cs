@@ -47,7 +47,9 @@ using (host)
     Exception? failure = null;
     try
     {
-        await host.RunAsync().ConfigureAwait(false);
+        // Not RunAsync: it disposes the host, and why the host stopped is read from its services below.
+        await host.StartAsync().ConfigureAwait(false);
+        await host.WaitForShutdownAsync().ConfigureAwait(false);
     }
     catch (Exception exception) when (exception is not OperationCanceledException)
     {

@@ -202,6 +202,16 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
             {
                 return;
             }
+            catch (Rest.DiscordHttpException ex) when (ex.StatusCode == System.Net.HttpStatusCode.Unauthorized)
+            {
+                // GET /gateway/bot refused the token: retrying cannot help, and an Identify would end in 4004.
+                ReportFatal(new GatewayFatalError(
+                    0,
+                    GatewayCloseCodes.AuthenticationFailed,
+                    GatewayCloseCodes.DescribeFatal(GatewayCloseCodes.AuthenticationFailed, 0, 1, _discord.Intents)!,
+                    _time.GetUtcNow()));
+                return;
+            }
             catch (Exception ex)
             {
                 var delay = backoff.NextDelay();

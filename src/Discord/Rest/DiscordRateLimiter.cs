@@ -24,6 +24,7 @@ internal sealed class DiscordRateLimiter
     private readonly GlobalRateLimiter _global;
     private DateTimeOffset _lastPrune;
     private volatile bool _tokenRejected;
+    private int _tokenRejectedOnce;
 
     private readonly DiscordTokenRejection? _tokenRejection;
 
@@ -47,10 +48,19 @@ internal sealed class DiscordRateLimiter
     public bool TokenRejected => _tokenRejected;
 
     /// <summary>Latches the rejection after a 401 on <paramref name="method"/> <paramref name="route"/>, and reports it.</summary>
-    public void RejectToken(string method, string route)
+    /// <param name="method">The HTTP method of the refused call.</param>
+    /// <param name="route">Its route template.</param>
+    /// <returns>True the first time, so the rejection is reported once however many calls were in flight.</returns>
+    public bool RejectToken(string method, string route)
     {
+        if (Interlocked.Exchange(ref _tokenRejectedOnce, 1) == 1)
+        {
+            return false;
+        }
+
         _tokenRejected = true;
         _tokenRejection?.Reject($"401 on {method} {route}");
+        return true;
     }
 
     /// <summary>Waits for the route's bucket and the global budget; the caller must <see cref="Release"/> once the request is over.</summary>

@@ -366,8 +366,10 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
 
                 if (status == 401 && !route.UsesInteractionToken)
                 {
-                    _rateLimiter.RejectToken(method, route.Template);
-                    DiscordRestLog.TokenRejected(_logger, method, route.Template);
+                    if (_rateLimiter.RejectToken(method, route.Template))
+                    {
+                        DiscordRestLog.TokenRejected(_logger, method, route.Template);
+                    }
                 }
 
                 if (status >= 500 && retryTransient && attempt <= _options.MaxRetries)

@@ -51,7 +51,11 @@ internal sealed class RunningBotProcess : IAsyncDisposable
     /// Starts the built bot against <paramref name="fakes"/>, configured exactly like the harness's in-process bot
     /// (same database, same fakes), plus <paramref name="extra"/> environment variables.
     /// </summary>
-    public static RunningBotProcess StartAgainst(Harness.BotHarness fakes, string workingDirectory, params (string Name, string Value)[] extra)
+    public static RunningBotProcess StartAgainst(Harness.BotHarness fakes, string workingDirectory, params (string Name, string Value)[] extra) =>
+        Start(EnvironmentFor(fakes, extra), workingDirectory);
+
+    /// <summary>The harness's bot configuration as environment variables, plus <paramref name="extra"/>.</summary>
+    public static Dictionary<string, string> EnvironmentFor(Harness.BotHarness fakes, params (string Name, string Value)[] extra)
     {
         ArgumentNullException.ThrowIfNull(fakes);
         var environment = fakes.Settings()
@@ -62,7 +66,7 @@ internal sealed class RunningBotProcess : IAsyncDisposable
             environment[name] = value;
         }
 
-        return Start(environment, workingDirectory);
+        return environment;
     }
 
     /// <summary>A real kill: SIGKILL on Unix, so no shutdown handler, no flush and no dispose runs.</summary>
