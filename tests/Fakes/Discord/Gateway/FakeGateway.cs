@@ -780,8 +780,9 @@ public sealed class FakeGateway : IFakeGateway
 
     private static JsonObject Payload(int op, JsonNode? data) => new() { ["op"] = op, ["d"] = data, ["s"] = null, ["t"] = null };
 
+    // In the order Discord writes them: the event name and sequence come before the (possibly large) data.
     private static JsonObject Dispatch(string eventName, int sequence, JsonNode data) =>
-        new() { ["op"] = 0, ["d"] = data, ["s"] = sequence, ["t"] = eventName };
+        new() { ["t"] = eventName, ["s"] = sequence, ["op"] = 0, ["d"] = data };
 
     private static string Snowflake(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 
