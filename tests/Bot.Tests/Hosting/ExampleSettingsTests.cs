@@ -17,6 +17,7 @@ public sealed class ExampleSettingsTests
     [
         "BotOptions", "DiscordOptions", "DiscordGatewayOptions", "ApiframeOptions", "SpendGuardOptions",
         "GenerationOptions", "CreditOptions", "StorageOptions", "HealthOptions", "LogFormatOptions", "OperatorOptions",
+        "InteractionOptions",
     ];
 
     [Fact]
