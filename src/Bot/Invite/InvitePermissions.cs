@@ -7,14 +7,18 @@ namespace SeedreamBot.Bot.Invite;
 /// The permissions the bot needs where members use it, which the invite link asks for: View Channel (a private channel,
 /// the quota log channel, and results posted as channel messages once the 15-minute interaction token has expired),
 /// Send Messages and Send Messages in Threads (those posts, in channels and in threads), Embed Links (results are
-/// embeds) and Attach Files (the image). Nothing more: it reads no history, manages nothing, mentions only the member.
+/// embeds), Attach Files (the image) and Read Message History (after a restart or an upload whose answer was lost,
+/// the bot looks among the channel's messages since the request for a result it may already have posted, so it never
+/// posts an image twice; without it Discord returns no messages). Nothing more: it manages nothing, mentions only the
+/// member.
 /// </summary>
 public static class InvitePermissions
 {
     public const Permissions Required =
-        Permissions.ViewChannel | Permissions.SendMessages | Permissions.SendMessagesInThreads | Permissions.EmbedLinks | Permissions.AttachFiles;
+        Permissions.ViewChannel | Permissions.SendMessages | Permissions.SendMessagesInThreads | Permissions.EmbedLinks | Permissions.AttachFiles
+        | Permissions.ReadMessageHistory;
 
-    /// <summary>The integer of the invite link (274877959168).</summary>
+    /// <summary>The integer of the invite link (274878024704).</summary>
     public static ulong Integer => (ulong)Required;
 
     /// <summary>The OAuth2 link that adds the bot with its commands and exactly <see cref="Required"/>.</summary>
@@ -55,6 +59,7 @@ public static class InvitePermissions
         (Permissions.SendMessages, "Send Messages"),
         (Permissions.EmbedLinks, "Embed Links"),
         (Permissions.AttachFiles, "Attach Files"),
+        (Permissions.ReadMessageHistory, "Read Message History"),
         (Permissions.SendMessagesInThreads, "Send Messages in Threads"),
     ];
 }

@@ -34,7 +34,7 @@ public sealed class StartupWarningsTests
         Assert.Equal(2, warnings.Count(line => line.Message.Contains($"channel {BotHarness.ChannelId} of guild {BotHarness.GuildId}", StringComparison.Ordinal)));
         Assert.Single(warnings, line => line.Message.Contains($"channel {OtherChannel} ", StringComparison.Ordinal));
         Assert.All(warnings, line => Assert.StartsWith("The bot lacks View Channel, Attach Files in channel", line.Message, StringComparison.Ordinal));
-        Assert.Contains("permissions=274877959168", warnings[0].Message, StringComparison.Ordinal);
+        Assert.Contains("permissions=274878024704", warnings[0].Message, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -58,7 +58,7 @@ public sealed class StartupWarningsTests
         Assert.Equal(2, bot.Logs.Lines.Count(IsBudgetWarning));
         Assert.StartsWith("Apiframe:DailyCreditBudget is not set", bot.Logs.Lines.Last(IsBudgetWarning).Message, StringComparison.Ordinal);
         Assert.Contains(bot.Logs.Lines, line => line.Message.Contains("/oauth2/authorize?client_id=", StringComparison.Ordinal)
-            && line.Message.EndsWith("&permissions=274877959168", StringComparison.Ordinal));
+            && line.Message.EndsWith("&permissions=274878024704", StringComparison.Ordinal));
     }
 
     private static bool IsBudgetWarning(CapturedLog line) =>

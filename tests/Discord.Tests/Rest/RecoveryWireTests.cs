@@ -62,6 +62,22 @@ public sealed class RecoveryWireTests
     }
 
     [Fact]
+    public async Task Without_Read_Message_History_a_channel_reads_as_empty_and_without_View_Channel_it_is_refused()
+    {
+        await using var harness = await DiscordRestHarness.StartAsync();
+        const ulong NoHistory = 51, Hidden = 52;
+        await harness.Client.CreateMessageAsync(NoHistory, new MessageCreate { Content = "posted" });
+        harness.Server.SetAppPermissions(NoHistory, FakeDiscordServer.DefaultAppPermissions & ~(1UL << 16));
+        harness.Server.SetAppPermissions(Hidden, FakeDiscordServer.DefaultAppPermissions & ~(1UL << 10));
+
+        var empty = await harness.Client.GetChannelMessagesAfterAsync(NoHistory, 0);
+        var refused = await Assert.ThrowsAsync<DiscordHttpException>(() => harness.Client.GetChannelMessagesAfterAsync(Hidden, 0));
+
+        Assert.Empty(empty);
+        Assert.Equal(DiscordErrorCode.MissingAccess, refused.Code);
+    }
+
+    [Fact]
     public async Task A_streamed_file_is_uploaded_and_read_again_from_the_start_for_a_retry()
     {
         await using var harness = await DiscordRestHarness.StartAsync();

@@ -5,7 +5,17 @@ namespace SeedreamBot.Fakes.Discord;
 // Injected misbehaviour (a slow Discord, an upload applied but not confirmed) and the channel history read by recovery.
 public sealed partial class FakeDiscordServer
 {
+    private const ulong ViewChannelPermission = 1UL << 10;
+    private const ulong ReadMessageHistoryPermission = 1UL << 16;
+
     private readonly List<InjectedFault> _faults = [];
+    private readonly Dictionary<ulong, ulong> _appPermissions = [];
+
+    /// <summary>
+    /// The bot's permissions in a channel, for the rules that depend on them (reading history); unset channels have
+    /// <see cref="DefaultAppPermissions"/>.
+    /// </summary>
+    public void SetAppPermissions(ulong channelId, ulong permissions) => Write(() => _appPermissions[channelId] = permissions);
 
     /// <summary>
     /// Makes the next <paramref name="times"/> requests that match <paramref name="match"/> misbehave as
@@ -38,13 +48,29 @@ public sealed partial class FakeDiscordServer
         return null;
     });
 
-    /// <summary><c>GET /channels/{id}/messages?after=…&amp;limit=…</c>: the messages right after one, newest first, no ephemeral ones.</summary>
+    /// <summary>
+    /// <c>GET /channels/{id}/messages?after=…&amp;limit=…</c>: the messages right after one, newest first, no ephemeral
+    /// ones; none at all without Read Message History.
+    /// </summary>
     private FakeRestResult ListChannelMessages(FakeRestRequest request)
     {
         var channelId = request.Id("channel_id");
         if (_channelErrors.TryGetValue(channelId, out var denied))
         {
             return FakeRestResult.Error(denied.Status, denied.Code, denied.Message);
+        }
+
+        // Like Discord: without View Channel the channel is not there for the bot; without Read Message History it
+        // reads as empty.
+        var permissions = _appPermissions.GetValueOrDefault(channelId, DefaultAppPermissions);
+        if ((permissions & ViewChannelPermission) == 0)
+        {
+            return FakeRestResult.Error(403, 50001, "Missing Access");
+        }
+
+        if ((permissions & ReadMessageHistoryPermission) == 0)
+        {
+            return FakeRestResult.Ok(new JsonArray());
         }
 
         var query = System.Web.HttpUtility.ParseQueryString(request.Query);
