@@ -166,10 +166,18 @@ public sealed class FailurePathEndToEndTests
     public async Task Interactions_beyond_the_concurrency_bound_wait_in_line_and_are_all_answered()
     {
         await using var bot = await StartAsync(settings: new() { ["Interactions:MaxConcurrent"] = "2" });
-        bot.Discord.InjectFault(call => call.Route.EndsWith("/callback", StringComparison.Ordinal), FakeDiscordFault.Slow(TimeSpan.FromMilliseconds(400)));
+        var dispatcher = bot.Get<IEnumerable<IHostedService>>().OfType<InteractionDispatcher>().Single();
 
+        // The first two answers are held up at Discord, so both slots stay taken while three more arrive.
+        bot.Discord.InjectFault(call => call.Route.EndsWith("/callback", StringComparison.Ordinal), FakeDiscordFault.Slow(TimeSpan.FromSeconds(1.5)), times: 2);
         var interactions = new List<FakeInteraction>();
-        for (var i = 0; i < 5; i++)
+        for (var i = 0; i < 2; i++)
+        {
+            interactions.Add(await bot.Discord.SlashCommand("credits").By(200 + (ulong)i, "m" + i).DispatchAsync());
+        }
+
+        await Eventually.Until(() => bot.Discord.FaultsMet == 2, "both slots to be waiting on Discord");
+        for (var i = 2; i < 5; i++)
         {
             interactions.Add(await bot.Discord.SlashCommand("credits").By(200 + (ulong)i, "m" + i).DispatchAsync());
         }
@@ -179,9 +187,12 @@ public sealed class FailurePathEndToEndTests
             await interaction.WaitForInitialResponseAsync(TimeSpan.FromSeconds(10));
         }
 
-        Assert.True(bot.Get<IEnumerable<IHostedService>>().OfType<InteractionDispatcher>().Single().WaitedForSlot >= 3);
-        Assert.Contains(bot.Logs.Lines, line => line.Message.Contains("interaction slots are busy", StringComparison.Ordinal));
-        Assert.All(interactions, interaction => Assert.NotNull(interaction.InitialResponse));
+        // None of the three reached Discord before a held answer was through: they waited for a slot, none was dropped.
+        var firstHeldAnswered = interactions.Take(2).Min(interaction => interaction.InitialResponse!.ReceivedAt);
+        Assert.All(interactions.Skip(2), interaction => Assert.True(interaction.InitialResponse!.ReceivedAt >= firstHeldAnswered));
+        Assert.InRange(dispatcher.WaitedForSlot, 1, 3);
+        Assert.Single(bot.Logs.Lines, line => line.Message.Contains("interaction slots are busy", StringComparison.Ordinal));
+        Assert.DoesNotContain(bot.Logs.Lines, line => line.Message.Contains("expired before it was answered", StringComparison.Ordinal));
     }
 
     private static bool IsProgressEdit(FakeDiscordCall call) =>
