@@ -86,7 +86,16 @@ public sealed partial class OperatorDirectory
             catch (Exception exception) when (exception is DiscordHttpException or HttpRequestException or TaskCanceledException
                 && !cancellationToken.IsCancellationRequested)
             {
-                LogReadFailed(exception);
+                if (exception is DiscordHttpException { StatusCode: System.Net.HttpStatusCode.Unauthorized })
+                {
+                    // A rejected token is reported once, by the REST client, and stops the bot: no stack trace here.
+                    LogTokenRejected();
+                }
+                else
+                {
+                    LogReadFailed(exception);
+                }
+
                 next = new Snapshot(current?.FromApplication ?? [], current?.BotPublic, _time.GetTimestamp(), RetryAfterFailure);
             }
 
@@ -114,6 +123,9 @@ public sealed partial class OperatorDirectory
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Operators: {Count} from the Discord application ({Source}), {Configured} from Operator:UserIds")]
     private partial void LogOperators(int count, string source, int configured);
+
+    [LoggerMessage(Level = LogLevel.Debug, Message = "The application's owner and team were not read: Discord rejected the bot token")]
+    private partial void LogTokenRejected();
 
     [LoggerMessage(Level = LogLevel.Warning, Message = "Reading the application's owner and team failed; operators from the last read and Operator:UserIds still count")]
     private partial void LogReadFailed(Exception exception);

@@ -5,6 +5,7 @@ using SeedreamBot.Bot.Interactions;
 using SeedreamBot.Bot.Operations;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Jobs;
+using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
@@ -106,11 +107,11 @@ public sealed class FailurePathEndToEndTests
     [Fact]
     public async Task An_alert_post_that_times_out_does_not_stop_the_host_and_the_next_alert_is_posted()
     {
-        const ulong LogChannel = 1100000000000000777;
+        const ulong OperatorChannel = 1100000000000000778;
         await using var bot = await StartAsync();
-        bot.Get<ICreditModeration>().SetLogChannel(BotHarness.GuildId, 1, LogChannel);
+        bot.Get<IServerStore>().SetAlertChannel(OperatorChannel, FakeDiscordServer.DefaultUserId);
         bot.Discord.InjectFault(
-            call => call.Method == "POST" && call.Path.Contains(LogChannel.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
+            call => call.Method == "POST" && call.Path.Contains(OperatorChannel.ToString(System.Globalization.CultureInfo.InvariantCulture), StringComparison.Ordinal),
             FakeDiscordFault.Slow(TimeSpan.FromSeconds(3)),
             times: 1);
         var alerts = bot.Get<LogChannelAlerts>();
@@ -119,10 +120,9 @@ public sealed class FailurePathEndToEndTests
         await Eventually.Until(() => bot.Discord.FaultsMet == 1, "the alert post to meet the slow Discord");
         alerts.Raise(new OperatorAlert(OperatorAlertKind.ApiframeOutOfCredits, "second alert", BotHarness.GuildId));
 
-        await bot.Discord.WaitForMessageAsync(LogChannel, message => message.Embeds.ToJsonString().Contains("second alert", StringComparison.Ordinal));
+        await bot.Discord.WaitForMessageAsync(OperatorChannel, message => message.Embeds.ToJsonString().Contains("second alert", StringComparison.Ordinal));
         Assert.False(alerts.ExecuteTask!.IsCompleted);
         Assert.False(bot.Get<IHostApplicationLifetime>().ApplicationStopping.IsCancellationRequested);
-        Assert.Contains(bot.Logs.Lines, line => line.Message.Contains("Posting an operator alert to log channel", StringComparison.Ordinal));
     }
 
     [Fact]

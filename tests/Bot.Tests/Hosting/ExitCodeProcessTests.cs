@@ -87,9 +87,9 @@ public sealed class ExitCodeProcessTests : IAsyncLifetime
     private static string OneParagraph(BotProcess run)
     {
         var all = run.StandardOutput + run.StandardError;
-        Assert.DoesNotContain("   at ", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("BackgroundService failed", all, StringComparison.Ordinal);
-        Assert.DoesNotContain("Exception", all, StringComparison.Ordinal);
+        Assert.False(all.Contains("   at ", StringComparison.Ordinal), "A stack trace was written:\n" + all);
+        Assert.False(all.Contains("BackgroundService failed", StringComparison.Ordinal), "A background service failed:\n" + all);
+        Assert.False(all.Contains("Exception", StringComparison.Ordinal), "An exception was written:\n" + all);
         return OneLine(run.StandardError);
     }
 
