@@ -8,11 +8,12 @@ using SeedreamBot.Core.Servers;
 using SeedreamBot.Core.Storage;
 
 // Usage:
-//   run   <database path> <seed>                 random ledger operations forever, one line per committed one
+//   run   <database path> <seed> [threads]       random ledger operations forever, one line per committed one
+//                                                (several threads: group commits with several writes in flight)
 //   bench <database path> <pairs> <threads>      durable hold+settle pairs per second
 if (args.Length < 2 || args[0] is not ("run" or "bench"))
 {
-    await Console.Error.WriteLineAsync("usage: run <db> <seed> | bench <db> <pairs> <threads>");
+    await Console.Error.WriteLineAsync("usage: run <db> <seed> [threads] | bench <db> <pairs> <threads>");
     return 2;
 }
 
@@ -67,5 +68,13 @@ if (args[0] == "bench")
 }
 
 var seed = int.Parse(args[2], CultureInfo.InvariantCulture);
-new RandomLedgerWorkload(ledger, moderation, servers, seed, Console.Out).Run();
+var workers = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture) : 1;
+var output = new OperationReport(Console.Out, database);
+
+// Each thread works on its own members, so the state a line reports is never changed by another thread.
+var writers = Enumerable.Range(0, workers)
+    .Select(worker => new Thread(() => new RandomLedgerWorkload(ledger, moderation, servers, seed, worker, output).Run()) { IsBackground = true })
+    .ToList();
+writers.ForEach(thread => thread.Start());
+writers.ForEach(thread => thread.Join());
 return 0;

@@ -1,15 +1,19 @@
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Servers;
+using SeedreamBot.Core.Storage;
 
 namespace SeedreamBot.Core.CrashWriter;
 
 /// <summary>
 /// Random ledger operations on a few members of two servers with small pools (and operators changing a server's
-/// budget now and then), forever. After each call returns (committed and written), one line goes to <c>output</c>:
-/// <c>hold|settle|release &lt;generation id&gt;</c> or <c>grant|take &lt;reason&gt;</c>. The crash test checks that
-/// every printed operation survived the kill, and that members and server pools still agree.
+/// budget now and then), forever; each worker thread has members of its own. After each call returns (committed and
+/// written), one line goes to <paramref name="output"/>: <c>hold|settle|release &lt;generation id&gt;</c> or
+/// <c>grant|take &lt;reason&gt;</c>, with the log's fsync counters from before and after the call. The crash test checks
+/// that every printed operation survived the kill and was followed by an fsync before it was acknowledged, and that
+/// members and server pools still agree.
 /// </summary>
-internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModeration moderation, IServerStore servers, int seed, TextWriter output)
+internal sealed class RandomLedgerWorkload(
+    ICreditLedger ledger, ICreditModeration moderation, IServerStore servers, int seed, int worker, OperationReport output)
 {
     private const ulong Guild = 1;
 
@@ -19,35 +23,36 @@ internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModerati
 
     public void Run()
     {
-        var random = new Random(seed);
+        var random = new Random(seed * 100 + worker);
         var members = Enumerable.Range(1, 5)
-            .Select(i => new CreditMember(new CreditScope(i == 5 ? OtherGuild : Guild, (ulong)i), i % 2 == 0 ? Roles : []))
+            .Select(i => new CreditMember(new CreditScope(i == 5 ? OtherGuild : Guild, (ulong)(worker * 10 + i)), i % 2 == 0 ? Roles : []))
             .ToArray();
         var open = new List<string>();
         for (var i = 0L; ; i++)
         {
             var member = members[random.Next(members.Length)];
-            var tag = $"{seed}-{i}";
+            var tag = $"{seed}-{worker}-{i}";
+            var before = output.Counters();
             switch (random.Next(11))
             {
                 case < 4:
                     if (ledger.TryHold(member, tag, random.Next(1, 9)).Status == HoldStatus.Placed)
                     {
                         open.Add(tag);
-                        Report("hold", tag);
+                        output.Report("hold", tag, before);
                     }
 
                     break;
                 case < 6 when open.Count > 0:
-                    Close(open, random, settle: true);
+                    Close(open, random, settle: true, before);
                     break;
                 case < 8 when open.Count > 0:
-                    Close(open, random, settle: false);
+                    Close(open, random, settle: false, before);
                     break;
                 case 8:
                     if (moderation.Grant(9, member, random.Next(1, 20), $"op-{tag}").Succeeded)
                     {
-                        Report("grant", $"op-{tag}");
+                        output.Report("grant", $"op-{tag}", before);
                     }
 
                     break;
@@ -58,7 +63,7 @@ internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModerati
                 default:
                     if (moderation.Take(9, member, random.Next(1, 10), $"op-{tag}").Succeeded)
                     {
-                        Report("take", $"op-{tag}");
+                        output.Report("take", $"op-{tag}", before);
                     }
 
                     break;
@@ -66,7 +71,7 @@ internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModerati
         }
     }
 
-    private void Close(List<string> open, Random random, bool settle)
+    private void Close(List<string> open, Random random, bool settle, LogDurability before)
     {
         var index = random.Next(open.Count);
         var generation = open[index];
@@ -74,13 +79,7 @@ internal sealed class RandomLedgerWorkload(ICreditLedger ledger, ICreditModerati
         var closed = settle ? ledger.Settle(generation) : ledger.Release(generation, "crash test release");
         if (closed is not null)
         {
-            Report(settle ? "settle" : "release", generation);
+            output.Report(settle ? "settle" : "release", generation, before);
         }
-    }
-
-    private void Report(string operation, string key)
-    {
-        output.WriteLine($"{operation} {key}");
-        output.Flush();
     }
 }

@@ -16,9 +16,15 @@ internal sealed class DurableFileStream : Stream
 
     private readonly bool _syncOnFlush;
 
+    private readonly Lock _syncGate = new();
+
     private int _dirty;
 
     private long _writes;
+
+    private long _syncs;
+
+    private long _durableWrites;
 
     private DurableFileStream(SafeFileHandle handle, bool syncOnFlush)
     {
@@ -48,12 +54,31 @@ internal sealed class DurableFileStream : Stream
         set => _stream.Position = value;
     }
 
+    /// <summary>
+    /// How many fsyncs this stream has made, for tests: a commit acknowledged without one after its writes would be
+    /// lost by a power cut, yet survives a killed process (its writes stay in the page cache), so only a count shows it.
+    /// </summary>
+    public long SyncCount => Interlocked.Read(ref _syncs);
+
+    /// <summary>The <see cref="WriteCount"/> the last fsync covered: every write up to it is on disk (for tests).</summary>
+    public long DurableWriteCount => Interlocked.Read(ref _durableWrites);
+
     /// <summary>Makes everything written so far durable (fsync); free when nothing was written since the last one.</summary>
     public void Sync()
     {
-        if (Interlocked.Exchange(ref _dirty, 0) == 1)
+        // Read before the dirty flag: a write counts itself after setting the flag, so every write counted here has
+        // either set the flag this fsync clears or was covered by an earlier fsync.
+        // Serialized, so that a caller finding nothing to sync cannot report writes durable that another caller's
+        // fsync is still flushing.
+        lock (_syncGate)
         {
-            RandomAccess.FlushToDisk(_handle);
+            var covered = Interlocked.Read(ref _writes);
+            if (Interlocked.Exchange(ref _dirty, 0) == 1)
+            {
+                FlushToDisk();
+            }
+
+            Interlocked.Exchange(ref _durableWrites, covered);
         }
     }
 
@@ -99,22 +124,32 @@ internal sealed class DurableFileStream : Stream
     public override void SetLength(long value)
     {
         _stream.SetLength(value);
-        Interlocked.Increment(ref _writes);
-        Volatile.Write(ref _dirty, 1);
+        Written();
     }
 
     public override void Write(byte[] buffer, int offset, int count)
     {
         _stream.Write(buffer, offset, count);
-        Interlocked.Increment(ref _writes);
-        Volatile.Write(ref _dirty, 1);
+        Written();
     }
 
     public override void Write(ReadOnlySpan<byte> buffer)
     {
         _stream.Write(buffer);
-        Interlocked.Increment(ref _writes);
+        Written();
+    }
+
+    private void Written()
+    {
         Volatile.Write(ref _dirty, 1);
+        Interlocked.Increment(ref _writes);
+    }
+
+    /// <summary>The fsync itself, counted only once it returned.</summary>
+    private void FlushToDisk()
+    {
+        RandomAccess.FlushToDisk(_handle);
+        Interlocked.Increment(ref _syncs);
     }
 
     protected override void Dispose(bool disposing)

@@ -145,6 +145,17 @@ public sealed class SeedreamDatabase : IDisposable
     /// <summary>Commits that wrote something so far (for tests).</summary>
     internal long CommitCount => Interlocked.Read(ref _committed);
 
+    /// <summary>The log file's write and fsync counters, read in an order that never overstates durability (for tests).</summary>
+    internal LogDurability LogDurability
+    {
+        get
+        {
+            var syncs = _log.SyncCount;
+            var durable = _log.DurableWriteCount;
+            return new LogDurability(_log.WriteCount, durable, syncs);
+        }
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in a transaction, serialized with every other write, and returns after the
     /// commit is on disk. Writes from concurrent callers share one transaction (group commit). An exception thrown by

@@ -7,7 +7,10 @@ namespace SeedreamBot.Core.Tests.Storage;
 
 /// <summary>
 /// Kills a process that is writing to the ledger, at several points, and checks that the file opens, that every
-/// operation the process reported as committed is there, and that the ledger's invariants hold.
+/// operation the process reported as committed is there, and that the ledger's invariants hold. A killed process
+/// leaves its writes in the page cache, so surviving the kill cannot show a missing fsync: each reported operation
+/// also carries the log's fsync counters, and must have been followed by an fsync covering its writes before it was
+/// acknowledged (what a power cut would need).
 /// </summary>
 public sealed class CrashRecoveryTests : IDisposable
 {
@@ -27,8 +30,9 @@ public sealed class CrashRecoveryTests : IDisposable
         int[] killAfter = [1, 40, 300, 17, 900];
         for (var round = 0; round < killAfter.Length; round++)
         {
-            var lines = await RunAndKill(path, seed: 1000 + round, killAfter[round]);
+            var lines = await RunAndKill(path, seed: 1000 + round, killAfter[round], threads: 1);
             Assert.True(lines.Count >= killAfter[round], $"round {round}: only {lines.Count} operations before the kill");
+            AssertEachFollowedByAnFsync(lines);
             reported.AddRange(lines);
 
             using var database = new SeedreamDatabase(path);
@@ -37,7 +41,55 @@ public sealed class CrashRecoveryTests : IDisposable
         }
     }
 
-    private static async Task<List<string>> RunAndKill(string path, int seed, int killAfter)
+    [Fact]
+    public async Task Every_committed_operation_survives_a_kill_in_the_middle_of_group_commits()
+    {
+        var path = _folder.File("group-crash.db");
+        var reported = new List<string>();
+
+        // Four writers: their writes share transactions and fsyncs, and the kill lands while several are in flight.
+        int[] killAfter = [150, 600, 60];
+        for (var round = 0; round < killAfter.Length; round++)
+        {
+            var lines = await RunAndKill(path, seed: 2000 + round, killAfter[round], threads: 4);
+            AssertEachFollowedByAnFsync(lines);
+            var operations = lines.Select(Parse).ToList();
+            var commits = operations.Max(operation => operation.CommitsAfter);
+            Assert.True(commits < operations.Count,
+                $"round {round}: {operations.Count} operations took {commits} commits, so no commit carried several writes");
+            Assert.Contains(operations, operation => operation.QueuedAfter > 0);
+            reported.AddRange(lines);
+
+            using var database = new SeedreamDatabase(path);
+            AssertAllPresent(database, reported);
+            Assert.Empty(new CreditLedgerAudit(database).FindProblems());
+        }
+    }
+
+    /// <summary>
+    /// Every acknowledged operation wrote to the log after it started, so an fsync must have ended after it started
+    /// and covered at least one log write made after it started (its own). Deleting the fsync fails both.
+    /// </summary>
+    private static void AssertEachFollowedByAnFsync(List<string> lines)
+    {
+        foreach (var operation in lines.Select(Parse))
+        {
+            Assert.True(operation.SyncsAfter > operation.SyncsBefore,
+                $"'{operation.Line}' was acknowledged without an fsync after it started");
+            Assert.True(operation.DurableWritesAfter > operation.WritesBefore,
+                $"'{operation.Line}' was acknowledged while none of its log writes was covered by an fsync");
+        }
+    }
+
+    private static Operation Parse(string line)
+    {
+        var parts = line.Split(' ');
+        Assert.True(parts.Length == 8, $"unexpected line from the writer: {line}");
+        var numbers = parts[2..].Select(part => long.Parse(part, System.Globalization.CultureInfo.InvariantCulture)).ToArray();
+        return new Operation(line, parts[0], parts[1], numbers[0], numbers[1], numbers[2], numbers[3], numbers[4], numbers[5]);
+    }
+
+    private static async Task<List<string>> RunAndKill(string path, int seed, int killAfter, int threads)
     {
         var writer = Path.Combine(AppContext.BaseDirectory, "SeedreamBot.Core.CrashWriter.dll");
         Assert.True(File.Exists(writer), $"the crash writer should be built beside the tests: {writer}");
@@ -55,6 +107,7 @@ public sealed class CrashRecoveryTests : IDisposable
             "exec", "--runtimeconfig", Path.ChangeExtension(tests, ".runtimeconfig.json"),
             "--depsfile", Path.ChangeExtension(tests, ".deps.json"),
             writer, "run", path, seed.ToString(System.Globalization.CultureInfo.InvariantCulture),
+            threads.ToString(System.Globalization.CultureInfo.InvariantCulture),
         ];
         foreach (var argument in arguments)
         {
@@ -93,22 +146,21 @@ public sealed class CrashRecoveryTests : IDisposable
         // The last reported state of each hold wins (hold, then maybe settle or release).
         var holdStates = new Dictionary<string, string>();
         var reasons = new List<(string Kind, string Reason)>();
-        foreach (var line in reported)
+        foreach (var (line, kind, key) in reported.Select(Parse).Select(operation => (operation.Line, operation.Kind, operation.Key)))
         {
-            var parts = line.Split(' ', 2);
-            switch (parts[0])
+            switch (kind)
             {
                 case "hold":
-                    holdStates[parts[1]] = CreditHoldDocuments.Open;
+                    holdStates[key] = CreditHoldDocuments.Open;
                     break;
                 case "settle":
-                    holdStates[parts[1]] = CreditHoldDocuments.Settled;
+                    holdStates[key] = CreditHoldDocuments.Settled;
                     break;
                 case "release":
-                    holdStates[parts[1]] = CreditHoldDocuments.Released;
+                    holdStates[key] = CreditHoldDocuments.Released;
                     break;
                 case "grant" or "take":
-                    reasons.Add((parts[0], parts[1]));
+                    reasons.Add((kind, key));
                     break;
                 default:
                     Assert.Fail($"unexpected line from the writer: {line}");
@@ -154,4 +206,8 @@ public sealed class CrashRecoveryTests : IDisposable
         var current = Environment.ProcessPath;
         return current is not null && Path.GetFileNameWithoutExtension(current) == "dotnet" ? current : "dotnet";
     }
+
+    private sealed record Operation(
+        string Line, string Kind, string Key, long SyncsBefore, long WritesBefore, long SyncsAfter, long DurableWritesAfter,
+        long CommitsAfter, long QueuedAfter);
 }
