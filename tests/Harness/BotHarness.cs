@@ -9,6 +9,7 @@ using SeedreamBot.Discord.Gateway;
 using SeedreamBot.Fakes.Apiframe;
 using SeedreamBot.Fakes.Discord;
 using SeedreamBot.Fakes.Discord.Gateway;
+using SeedreamBot.Fakes.Shared;
 
 namespace SeedreamBot.Harness;
 
@@ -180,11 +181,33 @@ public sealed class BotHarness : IAsyncDisposable
             await StopBotAsync().ConfigureAwait(false);
         }
 
-        await Discord.DisposeAsync().ConfigureAwait(false);
-        await Apiframe.DisposeAsync().ConfigureAwait(false);
+        // Both fakes throw here when the bot broke their contract (that fails the test); both must still be disposed.
+        var failures = new List<Exception>();
+        foreach (var fake in new IAsyncDisposable[] { Discord, Apiframe })
+        {
+            try
+            {
+                await fake.DisposeAsync().ConfigureAwait(false);
+            }
+            catch (Exception exception) when (exception is FakeContractViolationException)
+            {
+                failures.Add(exception);
+            }
+        }
+
         if (_ownsDatabase)
         {
             TryDelete(Path.GetDirectoryName(DatabasePath)!);
+        }
+
+        if (failures.Count == 1)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(failures[0]);
+        }
+
+        if (failures.Count > 1)
+        {
+            throw new AggregateException("The bot broke the contract of both fakes.", failures);
         }
     }
 

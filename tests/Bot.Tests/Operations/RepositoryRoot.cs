@@ -11,13 +11,16 @@ internal static class RepositoryRoot
 {
     private static readonly Lazy<string?> Root = new(() => Find());
 
-    public static string? Directory => Root.Value;
+    /// <summary>The root, or null (a test skips) when not found; under <c>SEEDREAMBOT_REQUIRE_SHARED=1</c> (CI) an error.</summary>
+    public static string? Directory => Root.Value ?? (SeedreamBot.Fakes.Shared.SharedReference.IsRequired
+        ? throw new InvalidOperationException(MissingReason + " CI runs every test (SEEDREAMBOT_REQUIRE_SHARED=1).")
+        : null);
 
     public const string MissingReason =
         "The repository (SeedreamBot.sln) was not found above the test binaries or this source file; set SEEDREAMBOT_REPO_DIR to it.";
 
     public static string PathOf(params string[] relative) =>
-        Path.Combine([Root.Value ?? throw new InvalidOperationException(MissingReason), .. relative]);
+        Path.Combine([Directory ?? throw new InvalidOperationException(MissingReason), .. relative]);
 
     private static string? Find([CallerFilePath] string sourceFile = "")
     {

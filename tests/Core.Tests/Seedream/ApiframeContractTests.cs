@@ -153,6 +153,11 @@ public sealed class ApiframeContractTests
         await checker.GetAsync(Me, "/v2/me", 403, apiKey: Inactive);
 
         Assert.True(checker.Checked >= 40, $"only {checker.Checked} answers were checked");
+
+        // The bad bodies above were sent on purpose; the fake reported each, and nothing else.
+        var violations = await fake.TakeContractViolationsAsync();
+        Assert.NotEmpty(violations);
+        Assert.All(violations, v => Assert.StartsWith("POST /v2/images/generate:", v, StringComparison.Ordinal));
     }
 
     [SkippableFact]
@@ -197,6 +202,10 @@ public sealed class ApiframeContractTests
             using var response = await http.SendAsync(Post(body, fake.ApiKey, Guid.NewGuid().ToString()));
             var fakeAccepts = response.StatusCode == HttpStatusCode.Accepted;
             Assert.True(schemaAccepts == fakeAccepts, $"schema {(schemaAccepts ? "accepts" : "rejects")} but the fake answered {(int)response.StatusCode}: {body}");
+
+            // The fake's own contract check, which every end-to-end test runs, reports exactly the refused bodies.
+            var violations = await fake.TakeContractViolationsAsync();
+            Assert.True(fakeAccepts == (violations.Count == 0), $"{body}: {string.Join("; ", violations)}");
         }
 
         // The one rule beyond the schema (a free string there): seedream-5-lite's sizes, from its model page.
@@ -204,6 +213,7 @@ public sealed class ApiframeContractTests
         Assert.Empty(schema.Validate(FourK));
         using var fourK = await http.SendAsync(Post(FourK, fake.ApiKey, "4k"));
         Assert.Equal(HttpStatusCode.BadRequest, fourK.StatusCode);
+        Assert.Contains("Invalid size for seedream-5-lite", Assert.Single(await fake.TakeContractViolationsAsync()), StringComparison.Ordinal);
     }
 
     private static string ValidBody(string prompt = "contract") =>

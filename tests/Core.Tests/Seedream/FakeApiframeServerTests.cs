@@ -46,6 +46,7 @@ public sealed class FakeApiframeServerTests
         Assert.Equal("Array must contain at most 14 element(s)", details["seedreamParams.image_input"]![0]!.GetValue<string>());
         Assert.Equal("Invalid url", details["seedreamParams.image_input.15"]![0]!.GetValue<string>());
         Assert.Equal(0, fake.JobsCreated);
+        Assert.Contains(await fake.TakeContractViolationsAsync(), v => v.Contains("refused by Apiframe's validation", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -59,6 +60,8 @@ public sealed class FakeApiframeServerTests
 
         Assert.Equal(202, (await SendAsync(lenientHttp, HttpMethod.Post, "v2/images/generate", lenient.ApiKey, Odd)).Status);
         Assert.Equal(400, (await SendAsync(strictHttp, HttpMethod.Post, "v2/images/generate", strict.ApiKey, Odd)).Status);
+        Assert.Empty(await lenient.TakeContractViolationsAsync());
+        Assert.Contains("aspect_ratio", Assert.Single(await strict.TakeContractViolationsAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -84,6 +87,7 @@ public sealed class FakeApiframeServerTests
         Assert.Equal(202, longest.Status);
         Assert.Equal(3, fake.JobsCreated);
         Assert.Equal(1000 - (3 * 4), fake.TeamCredits);
+        Assert.Contains("Idempotency-Key", Assert.Single(await fake.TakeContractViolationsAsync()), StringComparison.Ordinal);
     }
 
     [Fact]

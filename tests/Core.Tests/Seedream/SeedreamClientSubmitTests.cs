@@ -106,6 +106,7 @@ public sealed class SeedreamClientSubmitTests
         Assert.False(failure.IsOperatorProblem);
         Assert.Equal(fake.RequestsTo(FakeRoute.Generate)[0].RequestId, failure.RequestId);
         Assert.Equal(1, fake.GenerateCalls);
+        Assert.Contains("Invalid size for seedream-4", Assert.Single(await fake.TakeContractViolationsAsync()), StringComparison.Ordinal);
     }
 
     [Fact]

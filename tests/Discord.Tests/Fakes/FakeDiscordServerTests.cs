@@ -118,6 +118,9 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
         Assert.Equal("BASE_TYPE_MAX_LENGTH", errors["components"]!["_errors"]![0]!["code"]!.GetValue<string>());
         Assert.Equal(50006, (await ReadAsync(empty))["code"]!.GetValue<int>());
         Assert.Empty(_server.Messages(5));
+        var violations = await _server.TakeContractViolationsAsync();
+        Assert.Contains(violations, v => v.Contains("documented limits", StringComparison.Ordinal) && v.Contains("BASE_TYPE_MAX_LENGTH", StringComparison.Ordinal));
+        Assert.Contains(violations, v => v.Contains("50006", StringComparison.Ordinal));
     }
 
     [Fact]
@@ -130,6 +133,8 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.BadRequest, modal.StatusCode);
         Assert.Equal(10062, (await ReadAsync(unknown))["code"]!.GetValue<int>());
+        var violation = Assert.Single(await _server.TakeContractViolationsAsync());
+        Assert.Contains("INTERACTION_CALLBACK_TYPE_INVALID", violation, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -146,6 +151,44 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
         using var response = await SendAsync(HttpMethod.Post, "/channels/5/messages", content: content);
 
         Assert.Equal(30015, (await ReadAsync(response))["code"]!.GetValue<int>());
+        Assert.Contains(await _server.TakeContractViolationsAsync(), v => v.Contains("30015", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task An_embed_with_26_fields_or_an_unknown_property_is_a_contract_violation_that_fails_at_dispose()
+    {
+        var fields = string.Join(',', Enumerable.Range(0, 26).Select(i => $$"""{"name":"f{{i}}","value":"v"}"""));
+        var tooManyFields = $$"""{"embeds":[{"title":"t","fields":[{{fields}}]}]}""";
+        using var tooMany = await SendAsync(HttpMethod.Post, "/channels/5/messages", tooManyFields);
+        using var fine = await SendAsync(HttpMethod.Post, "/channels/5/messages", """{"content":"x","embeds":[{"title":"t","fields":[{"name":"a","value":"b"}]}]}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, tooMany.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, fine.StatusCode);
+        var violations = await _server.TakeContractViolationsAsync();
+        Assert.NotEmpty(violations);
+        Assert.All(violations, v => Assert.Contains("fields", v, StringComparison.Ordinal));
+
+        if (_server.ChecksOpenApiContract)
+        {
+            // The spec knows no "embed" (a typo of "embeds"): Discord drops it silently and the message goes out
+            // without its embed. The fake accepts the request as Discord does, and reports it.
+            using var typo = await SendAsync(HttpMethod.Post, "/channels/5/messages", """{"content":"x","embed":{"title":"t"}}""");
+            Assert.Equal(HttpStatusCode.OK, typo.StatusCode);
+            Assert.Contains(await _server.TakeContractViolationsAsync(), v => v.Contains("unknown property embed", StringComparison.Ordinal));
+        }
+
+        var strict = new FakeDiscordServer(_gateway);
+        await strict.StartAsync();
+        using var request = new HttpRequestMessage(HttpMethod.Post, strict.ApiBaseUrl + "/channels/5/messages")
+        {
+            Content = new StringContent(tooManyFields, Encoding.UTF8, "application/json"),
+        };
+        request.Headers.TryAddWithoutValidation("Authorization", "Bot " + strict.Token);
+        request.Headers.TryAddWithoutValidation("User-Agent", "DiscordBot (https://example.com, 1.0)");
+        using var refused = await _http.SendAsync(request);
+
+        var failure = await Assert.ThrowsAsync<SeedreamBot.Fakes.Shared.FakeContractViolationException>(async () => await strict.DisposeAsync());
+        Assert.Contains("fields", failure.Message, StringComparison.Ordinal);
     }
 
     [Fact]

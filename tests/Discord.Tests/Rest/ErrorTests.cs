@@ -30,6 +30,7 @@ public sealed class ErrorTests
         Assert.Contains("data.embeds[0].title: Must be 256 or fewer in length.", error.Message, StringComparison.Ordinal);
         Assert.Contains("/interactions/{interaction_id}/{interaction_token}/callback", error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain(interaction.Token, error.ToString(), StringComparison.Ordinal);
+        Assert.Contains(await harness.Server.TakeContractViolationsAsync(), v => v.Contains("documented limits", StringComparison.Ordinal));
     }
 
     [Fact]

@@ -105,6 +105,7 @@ public sealed class MultipartTests
         Assert.NotNull(body["errors"]!["attachments"]!["0"]!["id"]);
         Assert.NotNull(body["errors"]!["files[0]"]);
         Assert.Empty(harness.Server.Messages(5));
+        Assert.Contains(await harness.Server.TakeContractViolationsAsync(), v => v.Contains("files[0] has no attachments entry", StringComparison.Ordinal));
     }
 
     [Fact]

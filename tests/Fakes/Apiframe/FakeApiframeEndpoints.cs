@@ -1,13 +1,16 @@
 using System.Globalization;
 using Microsoft.AspNetCore.Http;
+using SeedreamBot.Fakes.Contracts;
+using SeedreamBot.Fakes.Shared;
 
 namespace SeedreamBot.Fakes.Apiframe;
 
 /// <summary>
 /// The HTTP side of the fake: records each request, applies an injected fault if one is due, authenticates /v2
-/// routes, dispatches to <see cref="FakeApiframeState"/> and writes the answer with an <c>x-request-id</c>.
+/// routes, dispatches to <see cref="FakeApiframeState"/> and writes the answer with an <c>x-request-id</c>. Request
+/// bodies are checked against Apiframe's contract when <paramref name="contractLog"/> is given.
 /// </summary>
-internal sealed class FakeApiframeEndpoints(FakeApiframeState state, CancellationToken stopping)
+internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocument? contract, FakeContractLog? contractLog, CancellationToken stopping)
 {
     private const string V2Prefix = "/v2/";
     private const string CdnPrefix = "/cdn/images/";
@@ -53,6 +56,7 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, Cancellatio
         }
 
         var response = Dispatch(route, request, path, body, headers);
+        CheckContract(route, request.Method, path, body, response);
 
         if (fault is { AfterProcessing: true })
         {
@@ -111,6 +115,18 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, Cancellatio
                 ? FakeResponse.Error(405, "Method not allowed")
                 : FakeResponse.Error(404, "Not found"),
         };
+    }
+
+    private void CheckContract(FakeRoute route, string method, string path, string body, FakeResponse response)
+    {
+        // Only the fake's own validation counts as a refusal here; an injected fault is the test's doing.
+        var refusal = route == FakeRoute.Generate && response.StatusCode == 400 ? response : null;
+        if (contractLog is null || (body.Length == 0 && refusal is null))
+        {
+            return;
+        }
+
+        contractLog.CheckInBackground(() => FakeApiframeContract.Check(contract, method, path, body, refusal));
     }
 
     private FakeResponse FaultResponse(FakeFault fault) => fault.Kind switch

@@ -28,4 +28,10 @@ public sealed class FakeApiframeOptions
 
     /// <summary>Reject aspect ratios outside the eight upstream ones and match_input_image (unknown on the real API).</summary>
     public bool StrictAspectRatios { get; init; }
+
+    /// <summary>
+    /// Check every request body against Apiframe's OpenAPI document (when ../shared is present) and its validation,
+    /// and fail at dispose on a violation. Only benchmarks turn it off, to measure the bot and not the check.
+    /// </summary>
+    public bool CheckContract { get; init; } = true;
 }

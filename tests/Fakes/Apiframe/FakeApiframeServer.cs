@@ -3,6 +3,8 @@ using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using SeedreamBot.Fakes.Contracts;
+using SeedreamBot.Fakes.Shared;
 
 namespace SeedreamBot.Fakes.Apiframe;
 
@@ -11,6 +13,8 @@ namespace SeedreamBot.Fakes.Apiframe;
 /// serving real PNG/JPEG bytes, with Apiframe's auth, validation, credits, idempotency and status machine, plus test
 /// controls (manual stepping, planned outcomes, fault injection) and observation (recorded requests, counters,
 /// WaitFor… helpers). Start with <see cref="StartAsync"/>; point a client at <see cref="BaseUrl"/> with <see cref="ApiKey"/>.
+/// Every request body is checked against Apiframe's OpenAPI document and validation; disposing the fake after a
+/// violation throws, so the test whose code sent it fails.
 /// </summary>
 public sealed class FakeApiframeServer : IAsyncDisposable
 {
@@ -19,6 +23,8 @@ public sealed class FakeApiframeServer : IAsyncDisposable
 
     private readonly FakeApiframeState _state;
     private readonly CancellationTokenSource _stopping = new();
+    private readonly FakeContractLog _contractLog = new();
+    private OpenApiDocument? _contract;
     private WebApplication? _app;
 
     private FakeApiframeServer(FakeApiframeOptions options)
@@ -80,6 +86,21 @@ public sealed class FakeApiframeServer : IAsyncDisposable
     public IReadOnlyList<FakeRecordedRequest> Requests => _state.Requests();
 
     public IReadOnlyList<FakeJobSnapshot> Jobs => _state.Jobs();
+
+    /// <summary>Whether request bodies are validated against Apiframe's OpenAPI document (../shared is present).</summary>
+    public bool ChecksOpenApiContract => _contract is not null;
+
+    /// <summary>Request bodies checked against the contract so far.</summary>
+    public int ContractChecks => _contractLog.Checks;
+
+    /// <summary>Violations of Apiframe's contract seen so far (checks still running are not awaited).</summary>
+    public IReadOnlyList<string> ContractViolations => _contractLog.Violations;
+
+    /// <summary>
+    /// Waits for the checks of every request received so far, then returns their violations and forgets them, so that
+    /// a test that sends a bad body on purpose can assert on it without failing at dispose.
+    /// </summary>
+    public Task<IReadOnlyList<string>> TakeContractViolationsAsync() => _contractLog.TakeAsync();
 
     public static async Task<FakeApiframeServer> StartAsync(FakeApiframeOptions? options = null, CancellationToken cancellationToken = default)
     {
@@ -264,6 +285,7 @@ public sealed class FakeApiframeServer : IAsyncDisposable
             () => $"wanted {count} poll(s) of {jobId}, have {_state.PollCount(jobId)}",
             cancellationToken);
 
+    /// <exception cref="FakeContractViolationException">A request broke Apiframe's contract and no test took it.</exception>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
@@ -274,6 +296,7 @@ public sealed class FakeApiframeServer : IAsyncDisposable
         }
 
         _stopping.Dispose();
+        await _contractLog.ThrowIfViolatedAsync("The fake Apiframe");
     }
 
     private async Task ListenAsync(CancellationToken cancellationToken)
@@ -289,7 +312,8 @@ public sealed class FakeApiframeServer : IAsyncDisposable
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         _app = builder.Build();
-        var endpoints = new FakeApiframeEndpoints(_state, _stopping.Token);
+        _contract = Options.CheckContract ? await OpenApiDocument.ApiframeIfPresentAsync() : null;
+        var endpoints = new FakeApiframeEndpoints(_state, _contract, Options.CheckContract ? _contractLog : null, _stopping.Token);
         _app.Run(endpoints.HandleAsync);
         await _app.StartAsync(cancellationToken);
 

@@ -63,4 +63,10 @@ public sealed class FakeDiscordOptions
     /// Missing Access, as on Discord. The gateway's READY list is <c>FakeGatewayOptions.Guilds</c>.
     /// </summary>
     public IList<Gateway.FakeGuild> Guilds { get; } = [new(FakeDiscordServer.DefaultGuildId, "Test server")];
+
+    /// <summary>
+    /// Check every request body against Discord's OpenAPI document (when ../shared is present) and its documented
+    /// limits, and fail at dispose on a violation. Only benchmarks turn it off, to measure the bot and not the check.
+    /// </summary>
+    public bool CheckContract { get; set; } = true;
 }

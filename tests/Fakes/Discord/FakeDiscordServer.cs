@@ -12,6 +12,8 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using SeedreamBot.Fakes.Contracts;
+using SeedreamBot.Fakes.Shared;
 
 using SeedreamBot.Fakes.Discord.Gateway;
 
@@ -22,7 +24,9 @@ namespace SeedreamBot.Fakes.Discord;
 /// rules (auth, User-Agent, the 3-second window, one initial response, token lifetime, limits with 50035 trees,
 /// multipart pairing, upload limits, rate-limit headers and injectable 429s), a CDN for attachments, and the
 /// gateway WebSocket at <c>/gateway</c> served by an <see cref="IFakeGateway"/>. It records every call and keeps
-/// every message's versions so tests can assert what a user would finally see.
+/// every message's versions so tests can assert what a user would finally see. Every request body is also checked
+/// against Discord's OpenAPI document and documented limits (<see cref="FakeDiscordContract"/>); disposing the fake
+/// after a violation throws, so the test whose code sent it fails.
 /// </summary>
 public sealed partial class FakeDiscordServer : IAsyncDisposable
 {
@@ -51,6 +55,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly Dictionary<(ulong Channel, string Nonce), (ulong MessageId, DateTimeOffset At)> _nonces = [];
     private readonly CancellationTokenSource _shutdown = new();
     private readonly FakeSnowflakes _ids;
+    private readonly FakeContractLog _contractLog = new();
+    private OpenApiDocument? _contract;
     private List<JsonObject> _globalCommands = [];
     private readonly Dictionary<ulong, List<JsonObject>> _guildCommands = [];
     private readonly SortedDictionary<ulong, FakeGuild> _botGuilds = [];
@@ -98,8 +104,24 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     /// <summary>Every API call so far, in arrival order.</summary>
     public IReadOnlyList<FakeDiscordCall> Calls => Read(() => _calls.ToArray());
 
+    /// <summary>Whether request bodies are validated against Discord's OpenAPI document (../shared is present).</summary>
+    public bool ChecksOpenApiContract => _contract is not null;
+
+    /// <summary>Request bodies checked against the contract so far.</summary>
+    public int ContractChecks => _contractLog.Checks;
+
+    /// <summary>Violations of Discord's contract seen so far (checks still running are not awaited).</summary>
+    public IReadOnlyList<string> ContractViolations => _contractLog.Violations;
+
+    /// <summary>
+    /// Waits for the checks of every request received so far, then returns their violations and forgets them, so that
+    /// a test that sends a bad body on purpose can assert on it without failing at dispose.
+    /// </summary>
+    public Task<IReadOnlyList<string>> TakeContractViolationsAsync() => _contractLog.TakeAsync();
+
     public async Task StartAsync(CancellationToken cancellationToken = default)
     {
+        _contract = Options.CheckContract ? await OpenApiDocument.DiscordIfPresentAsync().ConfigureAwait(false) : null;
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions { ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.ClearProviders();
         builder.WebHost.ConfigureKestrel(kestrel =>
@@ -116,6 +138,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         _app = app;
     }
 
+    /// <exception cref="FakeContractViolationException">A request broke Discord's contract and no test took it.</exception>
     public async ValueTask DisposeAsync()
     {
         await _shutdown.CancelAsync().ConfigureAwait(false);
@@ -135,6 +158,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
 
         _shutdown.Dispose();
+        await _contractLog.ThrowIfViolatedAsync("The fake Discord").ConfigureAwait(false);
     }
 
     /// <summary>Dispatches a slash command; add options, then <c>DispatchAsync()</c>.</summary>
@@ -428,6 +452,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
                     // The client gave up before Discord got to it: nothing was applied.
                     call.StatusCode = 0;
                     Write(() => _calls.Add(call));
+                    CheckContractInBackground(call);
                     return;
                 }
 
@@ -448,6 +473,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
                         call.StatusCode = result.Status;
                         call.ResponseJson = result.Body?.DeepClone();
                         Write(() => _calls.Add(call));
+                        CheckContractInBackground(call);
                         await DelayAsync(fault.Delay, context.RequestAborted).ConfigureAwait(false);
                         if (context.RequestAborted.IsCancellationRequested)
                         {
@@ -463,6 +489,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         call.StatusCode = result.Status;
         call.ResponseJson = result.Body?.DeepClone();
         Write(() => _calls.Add(call));
+        CheckContractInBackground(call);
         await WriteResponseAsync(context, result, responseHeaders).ConfigureAwait(false);
     }
 
@@ -479,6 +506,19 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             context.Response.ContentType = "application/json";
             await context.Response.WriteAsync(result.Body.ToJsonString()).ConfigureAwait(false);
         }
+    }
+
+    /// <summary>Checks the call's body against Discord's contract, off the response path.</summary>
+    private void CheckContractInBackground(FakeDiscordCall call)
+    {
+        if (!Options.CheckContract || (call.Json is null && FakeDiscordContract.Refusal(call) is null))
+        {
+            return;
+        }
+
+        var contract = _contract;
+        _contractLog.CheckInBackground(() =>
+            FakeDiscordContract.Check(contract, call).Concat(FakeDiscordContract.Refusal(call) is { } refusal ? [refusal] : []));
     }
 
     /// <summary>Waits in real time (the client's timeout is real time too); false when the client went away first.</summary>

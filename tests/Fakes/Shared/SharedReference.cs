@@ -2,11 +2,19 @@ namespace SeedreamBot.Fakes.Shared;
 
 /// <summary>
 /// Finds the reference material that lives beside the project (<c>../shared</c> from the repository root).
-/// CI has it there; a clone elsewhere does not, so tests that need it skip with <see cref="MissingReason"/>.
+/// CI has it there; a clone elsewhere does not, so tests that need it skip with <see cref="MissingReason"/> and the
+/// fakes check requests against the documented limits only. Under <see cref="RequiredVariable"/>=1 (set by
+/// <c>.ci/run</c>) a missing reference is an error instead, so nothing is skipped silently.
 /// </summary>
 public static class SharedReference
 {
+    /// <summary>When "1", a missing reference fails the test that needs it instead of skipping it.</summary>
+    public const string RequiredVariable = "SEEDREAMBOT_REQUIRE_SHARED";
+
     private static readonly Lazy<string?> Root = new(FindRoot);
+
+    /// <summary>True when <see cref="RequiredVariable"/> is set: missing reference material is an error.</summary>
+    public static bool IsRequired => Environment.GetEnvironmentVariable(RequiredVariable) == "1";
 
     /// <summary>The absolute path of the shared folder, or null when it is not beside this clone.</summary>
     public static string? Directory => Root.Value;
@@ -21,15 +29,24 @@ public static class SharedReference
     public static string DiscordOpenApiPath => PathOf("discord-openapi", "openapi.json");
 
     /// <summary>The full path of a file under the shared folder, or null when the folder or file is absent.</summary>
+    /// <exception cref="InvalidOperationException">It is absent and <see cref="IsRequired"/>.</exception>
     public static string? TryFind(params string[] relative)
     {
-        if (Root.Value is null)
+        var path = Root.Value is null ? null : Path.Combine([Root.Value, .. relative]);
+        if (path is not null && File.Exists(path))
         {
-            return null;
+            return path;
         }
 
-        var path = Path.Combine([Root.Value, .. relative]);
-        return File.Exists(path) ? path : null;
+        if (IsRequired)
+        {
+            throw new InvalidOperationException(
+                $"{RequiredVariable}=1, but ../shared/{string.Join('/', relative)} was not found " +
+                $"({(Root.Value is null ? "no shared folder beside the repository and SEEDREAMBOT_SHARED_DIR unset" : $"not in {Root.Value}")}). " +
+                "CI must run the contract tests; put the reference folder beside the repository or point SEEDREAMBOT_SHARED_DIR at it.");
+        }
+
+        return null;
     }
 
     private static string PathOf(params string[] relative) =>

@@ -4,32 +4,48 @@ using NJsonSchema;
 using NJsonSchema.Validation;
 using SeedreamBot.Fakes.Shared;
 
-namespace SeedreamBot.Discord.Tests.Contract;
+namespace SeedreamBot.Fakes.Contracts;
 
 /// <summary>
-/// Discord's OpenAPI 3.1 document (../shared/discord-openapi/openapi.json) as NJsonSchema schemas, one per request
-/// body, so bodies our client sends can be validated. Loaded once per test run.
+/// An OpenAPI 3.1 document from ../shared (Discord's or Apiframe's own) as NJsonSchema schemas, one per JSON request
+/// body, so that the fakes can validate every body they receive. Each document is loaded once per process.
 /// </summary>
-internal sealed class DiscordOpenApiDocument
+public sealed class OpenApiDocument
 {
     private const string RequestPrefix = "__request ";
 
-    // NJsonSchema validates these formats itself; the spec's others (snowflake, nonce, int32, int64, double) are
-    // Discord's own names that a 2020-12 validator must ignore, so they are dropped.
+    // NJsonSchema validates these formats itself; the documents' others (snowflake, nonce, int32, int64, double) are
+    // their own names that a 2020-12 validator must ignore (reference §7.2.5), so they are dropped.
     private static readonly HashSet<string> KnownFormats = ["date-time", "uri"];
 
-    private static readonly Lazy<Task<DiscordOpenApiDocument>> Shared = new(LoadAsync);
+    private static readonly Lazy<Task<OpenApiDocument>> DiscordDocument = new(() => LoadAsync(SharedReference.DiscordOpenApiPath));
+
+    private static readonly Lazy<Task<OpenApiDocument>> ApiframeDocument = new(() => LoadAsync(SharedReference.ApiframeOpenApiPath));
 
     private readonly JsonSchema _root;
     private readonly List<(string Method, string Path)> _operations;
+    private readonly HashSet<string> _withJsonBody;
 
-    private DiscordOpenApiDocument(JsonSchema root, List<(string Method, string Path)> operations)
+    private OpenApiDocument(JsonSchema root, List<(string Method, string Path)> operations, HashSet<string> withJsonBody)
     {
         _root = root;
         _operations = operations;
+        _withJsonBody = withJsonBody;
     }
 
-    public static Task<DiscordOpenApiDocument> GetAsync() => Shared.Value;
+    /// <summary>Discord's document (../shared/discord-openapi/openapi.json).</summary>
+    public static Task<OpenApiDocument> DiscordAsync() => DiscordDocument.Value;
+
+    /// <summary>Apiframe's document (../shared/apiframe/openapi.json).</summary>
+    public static Task<OpenApiDocument> ApiframeAsync() => ApiframeDocument.Value;
+
+    /// <summary>Discord's document, or null (with the reason) when ../shared is absent and not required.</summary>
+    public static async Task<OpenApiDocument?> DiscordIfPresentAsync() =>
+        SharedReference.TryFind("discord-openapi", "openapi.json") is null ? null : await DiscordAsync().ConfigureAwait(false);
+
+    /// <summary>Apiframe's document, or null when ../shared is absent and not required.</summary>
+    public static async Task<OpenApiDocument?> ApiframeIfPresentAsync() =>
+        SharedReference.TryFind("apiframe", "openapi.json") is null ? null : await ApiframeAsync().ConfigureAwait(false);
 
     /// <summary>The spec path (e.g. <c>/webhooks/{webhook_id}/{webhook_token}/messages/@original</c>) for a concrete request.</summary>
     public string? FindPath(string method, string concretePath)
@@ -73,7 +89,14 @@ internal sealed class DiscordOpenApiDocument
 
     /// <summary>The JSON request-body schema of an operation (multipart bodies are validated through their payload_json).</summary>
     public JsonSchema RequestSchema(string method, string specPath) =>
-        _root.Definitions[$"{RequestPrefix}{method.ToUpperInvariant()} {specPath}"];
+        _root.Definitions[Key(method, specPath)];
+
+    /// <summary>The JSON request-body schema of an operation, or null when it documents none.</summary>
+    public JsonSchema? TryRequestSchema(string method, string specPath) =>
+        _withJsonBody.Contains(Key(method, specPath)) ? RequestSchema(method, specPath) : null;
+
+    /// <summary>The schema of <c>components.schemas.{name}</c>.</summary>
+    public JsonSchema Component(string name) => _root.Definitions[name];
 
     public static ICollection<ValidationError> Validate(JsonSchema schema, JsonNode body) => schema.Validate(body.ToJsonString());
 
@@ -149,11 +172,14 @@ internal sealed class DiscordOpenApiDocument
         return result;
     }
 
-    private static async Task<DiscordOpenApiDocument> LoadAsync()
+    private static string Key(string method, string specPath) => $"{RequestPrefix}{method.ToUpperInvariant()} {specPath}";
+
+    private static async Task<OpenApiDocument> LoadAsync(string file)
     {
-        var document = JsonNode.Parse(await File.ReadAllTextAsync(SharedReference.DiscordOpenApiPath))!.AsObject();
+        var document = JsonNode.Parse(await File.ReadAllTextAsync(file).ConfigureAwait(false))!.AsObject();
         var definitions = (JsonObject)document["components"]!["schemas"]!.DeepClone();
         var operations = new List<(string, string)>();
+        var withJsonBody = new HashSet<string>(StringComparer.Ordinal);
         foreach (var (path, item) in document["paths"]!.AsObject())
         {
             foreach (var (method, operation) in item!.AsObject())
@@ -166,20 +192,18 @@ internal sealed class DiscordOpenApiDocument
 
                 if (operation?["requestBody"]?["content"]?["application/json"]?["schema"] is { } schema)
                 {
-                    definitions[$"{RequestPrefix}{method.ToUpperInvariant()} {path}"] = schema.DeepClone();
-                    operations.Add((method.ToUpperInvariant(), path));
+                    definitions[Key(method, path)] = schema.DeepClone();
+                    withJsonBody.Add(Key(method, path));
                 }
-                else
-                {
-                    operations.Add((method.ToUpperInvariant(), path));
-                }
+
+                operations.Add((method.ToUpperInvariant(), path));
             }
         }
 
         Normalize(definitions);
         var root = new JsonObject { ["definitions"] = definitions };
-        var schemaRoot = await JsonSchema.FromJsonAsync(root.ToJsonString());
-        return new DiscordOpenApiDocument(schemaRoot, operations);
+        var schemaRoot = await JsonSchema.FromJsonAsync(root.ToJsonString()).ConfigureAwait(false);
+        return new OpenApiDocument(schemaRoot, operations, withJsonBody);
     }
 
     /// <summary>
