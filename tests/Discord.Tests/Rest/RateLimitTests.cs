@@ -97,9 +97,24 @@ public sealed class RateLimitTests
         harness.Server.RateLimits.SetBucket("POST /channels/{channel_id}/messages", 1, TimeSpan.FromSeconds(30));
 
         await harness.Client.CreateMessageAsync(10, new MessageCreate { Content = "a" });
-        await harness.Client.CreateMessageAsync(11, new MessageCreate { Content = "b" });
+
+        // Channel 10's bucket is spent for 30 s. A client that ignored the major parameter would wait that out (or
+        // earn a 429) before posting to channel 11: it must neither wait nor take anywhere near that long.
+        using var bound = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        await harness.Client.CreateMessageAsync(11, new MessageCreate { Content = "b" }, cancellationToken: bound.Token);
 
         Assert.All(harness.Server.Calls, c => Assert.Equal(200, c.StatusCode));
+        Assert.DoesNotContain("rate limit before", harness.Logs.AllText, StringComparison.Ordinal);
+        Assert.Single(harness.Server.Messages(11));
+
+        // The same channel again does wait for its bucket: the split is by channel, not no limit at all.
+        using var stop = new CancellationTokenSource();
+        var third = harness.Client.CreateMessageAsync(10, new MessageCreate { Content = "c" }, cancellationToken: stop.Token);
+        await Eventually.TrueAsync(() => harness.Logs.AllText.Contains("rate limit before POST /channels/{channel_id}/messages", StringComparison.Ordinal));
+        Assert.False(third.IsCompleted);
+        await stop.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => third);
+        Assert.Equal(2, harness.Server.Calls.Count);
     }
 
     [Fact]
