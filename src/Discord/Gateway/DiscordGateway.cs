@@ -80,6 +80,21 @@ public sealed partial class DiscordGateway : IAsyncDisposable, IDisposable
     public Task<GatewayFatalError> Faulted => _faulted.Task;
 
     /// <summary>
+    /// Completes once every shard of this process has stopped running: stopped, or faulted for good. After it nothing
+    /// connects again, which is what lets a test assert that nothing else happened (for tests).
+    /// </summary>
+    internal Task Completion
+    {
+        get
+        {
+            lock (_lock)
+            {
+                return _run ?? Task.CompletedTask;
+            }
+        }
+    }
+
+    /// <summary>
     /// A new subscription: every dispatch (READY, RESUMED, GUILD_CREATE, INTERACTION_CREATE, …) from now on, in the
     /// order each shard received it. Cancelling <paramref name="unsubscribe"/> ends it; disposing the gateway completes it.
     /// </summary>

@@ -5,6 +5,7 @@ using NSubstitute;
 using SeedreamBot.Bot.Operations;
 using SeedreamBot.Core.Jobs;
 using SeedreamBot.Core.Seedream;
+using SeedreamBot.Fakes.Shared;
 using SeedreamBot.Harness;
 
 namespace SeedreamBot.Bot.Tests.Operations;

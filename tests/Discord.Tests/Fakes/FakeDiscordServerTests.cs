@@ -229,15 +229,26 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
     [Fact]
     public async Task Ack_latency_is_measured_from_dispatch_to_callback()
     {
-        var interaction = await _server.SlashCommand("imagine").DispatchAsync();
-        using var response = await SendAsync(HttpMethod.Post, $"/interactions/{interaction.Id}/{interaction.Token}/callback", """{"type":5}""");
+        // On the fake's own clock, so the measured latency is exactly the time that passed in between.
+        var time = new Microsoft.Extensions.Time.Testing.FakeTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var server = new FakeDiscordServer(_gateway, new FakeDiscordOptions { TimeProvider = time });
+        await server.StartAsync();
+        var interaction = await server.SlashCommand("imagine").DispatchAsync();
+        time.Advance(TimeSpan.FromMilliseconds(1234));
 
+        using var response = await SendAsync(HttpMethod.Post, $"/interactions/{interaction.Id}/{interaction.Token}/callback", """{"type":5}""", server: server);
         var ack = await interaction.WaitForInitialResponseAsync();
 
         Assert.Equal(HttpStatusCode.NoContent, response.StatusCode);
-        Assert.True(ack.ReceivedTimestamp >= interaction.DispatchedTimestamp);
-        Assert.True(interaction.AckLatency >= TimeSpan.Zero);
+        Assert.Equal(TimeSpan.FromMilliseconds(1234), interaction.AckLatency);
         Assert.True(ack.IsDeferred);
+
+        // Past Discord's 3-second window the same callback is too late.
+        var late = await server.SlashCommand("imagine").DispatchAsync();
+        time.Advance(TimeSpan.FromSeconds(3.001));
+        using var tooLate = await SendAsync(HttpMethod.Post, $"/interactions/{late.Id}/{late.Token}/callback", """{"type":5}""", server: server);
+        Assert.Equal(10062, (await ReadAsync(tooLate))["code"]!.GetValue<int>());
+        Assert.Null(late.AckLatency);
     }
 
     private async Task<HttpResponseMessage> SendAsync(
@@ -246,13 +257,15 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
         string? json = null,
         string? authorization = "",
         string userAgent = "DiscordBot (https://example.com, 1.0)",
-        HttpContent? content = null)
+        HttpContent? content = null,
+        FakeDiscordServer? server = null)
     {
-        using var request = new HttpRequestMessage(method, _server.ApiBaseUrl + path);
+        server ??= _server;
+        using var request = new HttpRequestMessage(method, server.ApiBaseUrl + path);
         request.Content = content ?? (json is null ? null : new StringContent(json, Encoding.UTF8, "application/json"));
         if (authorization is not null)
         {
-            request.Headers.TryAddWithoutValidation("Authorization", authorization.Length == 0 ? "Bot " + _server.Token : authorization);
+            request.Headers.TryAddWithoutValidation("Authorization", authorization.Length == 0 ? "Bot " + server.Token : authorization);
         }
 
         request.Headers.UserAgent.Clear();

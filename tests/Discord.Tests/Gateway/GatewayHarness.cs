@@ -73,7 +73,8 @@ internal sealed class GatewayHarness : IAsyncDisposable
         GatewayTimings? timings = null,
         Random? random = null,
         IMeterFactory? meterFactory = null,
-        bool start = true)
+        bool start = true,
+        TimeProvider? time = null)
     {
         var fakeOptions = new FakeGatewayOptions
         {
@@ -95,7 +96,7 @@ internal sealed class GatewayHarness : IAsyncDisposable
         var loggerFactory = logs.CreateFactory();
         var gateway = new DiscordGateway(
             host.InfoSource, Microsoft.Extensions.Options.Options.Create(discordOptions), Microsoft.Extensions.Options.Options.Create(options),
-            loggerFactory, TimeProvider.System,
+            loggerFactory, time ?? TimeProvider.System,
             timings ?? FastTimings, meterFactory, random ?? new Random(7));
         var events = new DispatchRecorder(gateway.Subscribe());
         if (start)

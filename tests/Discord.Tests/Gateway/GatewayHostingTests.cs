@@ -175,14 +175,26 @@ public sealed class GatewayHostingTests
         await harness.Events.WaitForEventAsync(GatewayEventNames.Resumed);
         listener.RecordObservableInstruments();
 
+        var status = harness.Gateway.GetStatus();
+        var received = harness.Events.Received.Count;
         lock (measurements)
         {
-            Assert.Contains(measurements, m => m.Name == "discord.gateway.identifies" && m.Value == 1);
-            Assert.Contains(measurements, m => m.Name == "discord.gateway.reconnects" && m.Kind == "resume");
-            Assert.Contains(measurements, m => m.Name == "discord.gateway.resumes");
-            Assert.Contains(measurements, m => m.Name == "discord.gateway.latency" && m.Value >= 0);
-            Assert.Contains(measurements, m => m.Name == "discord.gateway.events");
-            Assert.Contains(measurements, m => m.Name == "discord.gateway.connected_shards" && m.Value == 1);
+            // Sums, not "some measurement equals 1": each counter must add up to what really happened, once.
+            double Sum(string name, string? kind = null) =>
+                measurements.Where(m => m.Name == name && (kind is null || m.Kind == kind)).Sum(m => m.Value);
+
+            Assert.Equal(1, Sum("discord.gateway.identifies"));
+            Assert.Equal(1, Sum("discord.gateway.reconnects"));
+            Assert.Equal(1, Sum("discord.gateway.reconnects", "resume"));
+            Assert.Equal(1, Sum("discord.gateway.resumes"));
+            Assert.Equal(received, Sum("discord.gateway.events"));
+
+            // Heartbeat round trips, recorded as the status reports them, each a real (non-zero) duration.
+            var latencies = measurements.Where(m => m.Name == "discord.gateway.latency").Select(m => m.Value).ToList();
+            Assert.NotEmpty(latencies);
+            Assert.All(latencies, value => Assert.True(value > 0, $"latency {value} ms"));
+            Assert.Contains(status.Latency!.Value.TotalMilliseconds, latencies);
+            Assert.Equal(1, measurements.Last(m => m.Name == "discord.gateway.connected_shards").Value);
         }
 
         void Record(Instrument instrument, double value, ReadOnlySpan<KeyValuePair<string, object?>> tags)

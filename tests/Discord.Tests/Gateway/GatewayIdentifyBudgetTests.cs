@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using SeedreamBot.Discord.Gateway;
+using SeedreamBot.Fakes.Shared;
 
 namespace SeedreamBot.Discord.Tests.Gateway;
 
@@ -9,17 +10,24 @@ public sealed class GatewayIdentifyBudgetTests
     [Fact]
     public async Task No_identify_is_sent_while_the_session_start_budget_is_used_up()
     {
-        await using var harness = await GatewayHarness.StartAsync(fake =>
-        {
-            fake.SessionStartRemaining = 0;
-            fake.SessionStartResetAfter = TimeSpan.FromHours(3);
-        });
+        var resetAfter = TimeSpan.FromHours(3);
+        var time = new TimerCountingTimeProvider(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+        await using var harness = await GatewayHarness.StartAsync(
+            fake =>
+            {
+                fake.SessionStartRemaining = 0;
+                fake.SessionStartResetAfter = resetAfter;
+            },
+            time: time);
 
         await harness.WaitForStatusAsync(
             s => s.Shards.Count == 1 && s.Shards[0].State == GatewayConnectionState.WaitingForIdentifyBudget,
             "waiting for the identify budget");
-        await Task.Delay(TimeSpan.FromMilliseconds(500));
 
+        // The shard is parked: the only thing left to wake it is one timer, due when Discord resets the budget. Time
+        // is the test's, so nothing can happen until the test moves it.
+        await WaitUntilAsync(() => time.DueTimes.Contains(resetAfter), "the shard to wait for the budget's reset");
+        Assert.Equal(1, harness.Host.InfoSource.Calls);
         Assert.Equal(0, harness.Fake.ConnectionCount);
         Assert.Empty(harness.Fake.IdentifyPayloads);
         Assert.Equal(0, harness.Fake.BudgetViolations);
@@ -27,6 +35,24 @@ public sealed class GatewayIdentifyBudgetTests
         Assert.Contains("0 of 1000", warning.Message, StringComparison.Ordinal);
         Assert.Contains("03:00:00", warning.Message, StringComparison.Ordinal);
         Assert.Equal(GatewayConnectionState.WaitingForIdentifyBudget, harness.Gateway.GetStatus().Shards[0].State);
+
+        // A moment before the reset it still waits; at the reset it asks Discord again (still 0 left: it waits again).
+        time.Advance(resetAfter - TimeSpan.FromMilliseconds(1));
+        Assert.Equal(1, harness.Host.InfoSource.Calls);
+        time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitUntilAsync(() => harness.Host.InfoSource.Calls == 2, "the shard to ask for the budget again at the reset");
+        Assert.Equal(0, harness.Fake.ConnectionCount);
+        Assert.Empty(harness.Fake.IdentifyPayloads);
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(15);
+        while (!condition())
+        {
+            Assert.True(DateTime.UtcNow < deadline, $"Timed out waiting for {what}.");
+            await Task.Delay(5);
+        }
     }
 
     [Fact]

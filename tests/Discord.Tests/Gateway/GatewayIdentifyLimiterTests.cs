@@ -3,13 +3,17 @@ using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Time.Testing;
 using NSubstitute;
 using SeedreamBot.Discord.Gateway;
+using SeedreamBot.Fakes.Shared;
 
 namespace SeedreamBot.Discord.Tests.Gateway;
 
-/// <summary>Identify buckets and the daily session budget, on a fake clock.</summary>
+/// <summary>
+/// Identify buckets and the daily session budget, on a fake clock. Every wait is bounded on both sides: not granted a
+/// moment before it may be, and granted at that moment without the clock moving any further.
+/// </summary>
 public sealed class GatewayIdentifyLimiterTests
 {
-    private readonly FakeTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
+    private readonly TimerCountingTimeProvider _time = new(new DateTimeOffset(2026, 3, 1, 12, 0, 0, TimeSpan.Zero));
     private readonly IGatewayInfoSource _source = Substitute.For<IGatewayInfoSource>();
 
     [Fact]
@@ -43,10 +47,13 @@ public sealed class GatewayIdentifyLimiterTests
         var shard1 = limiter.AcquireAsync(1, () => { }, CancellationToken.None);
         _time.Advance(TimeSpan.FromSeconds(6));
         Assert.False(shard1.IsCompleted, "Discord has not answered shard 0's Identify yet, so it may not have counted it.");
+        var timers = _time.TimersCreated;
         shard0.Dispose(); // READY arrives 6 s after the send.
+        await WaitForTimerAsync(timers + 1);
         _time.Advance(TimeSpan.FromSeconds(4.9));
         Assert.False(shard1.IsCompleted, "Only 4.9 s since Discord answered shard 0.");
-        (await AdvanceUntilAcquiredAsync(shard1)).Dispose();
+        _time.Advance(TimeSpan.FromSeconds(0.1));
+        (await GrantedWithoutMoreTimeAsync(shard1)).Dispose();
     }
 
     [Fact]
@@ -60,10 +67,13 @@ public sealed class GatewayIdentifyLimiterTests
         var next = limiter.AcquireAsync(1, () => { }, CancellationToken.None);
         _time.Advance(GatewayTimings.Discord.IdentifyAnswerTimeout - TimeSpan.FromMilliseconds(1));
         Assert.False(next.IsCompleted, "The stuck shard's Identify may still be answered.");
+        var timers = _time.TimersCreated;
         _time.Advance(TimeSpan.FromMilliseconds(1));
+        await WaitForTimerAsync(timers + 1);
         _time.Advance(GatewayTimings.Discord.IdentifyInterval - TimeSpan.FromMilliseconds(1));
         Assert.False(next.IsCompleted, "The interval counts from the timeout, the latest moment Discord can have counted it.");
-        (await AdvanceUntilAcquiredAsync(next)).Dispose();
+        _time.Advance(TimeSpan.FromMilliseconds(1));
+        (await GrantedWithoutMoreTimeAsync(next)).Dispose();
         Assert.Equal(9, limiter.RemainingSessionStarts); // The unanswered Identify still counts; the unused permit does not.
     }
 
@@ -162,18 +172,25 @@ public sealed class GatewayIdentifyLimiterTests
             "wss://gateway.example", 1, new SessionStartLimit(1000, remaining, resetAfter ?? TimeSpan.FromHours(20), maxConcurrency)));
 
     /// <summary>
-    /// Moves the clock on in small steps until the permit is granted. A shard waiting behind another resumes on the
-    /// thread pool when the bucket opens and only then sets its timer, possibly after the test moved the clock past
-    /// the moment it computed: one exact step could leave that timer waiting for a clock that never moves again.
+    /// Waits (in real time) until the limiter has set its timer: a shard waiting behind another resumes on the thread
+    /// pool when the bucket opens and only then sets it, and a clock moved before that would be moved for nothing.
     /// </summary>
-    private async Task<IdentifyPermit> AdvanceUntilAcquiredAsync(Task<IdentifyPermit> acquiring)
+    private async Task WaitForTimerAsync(int count)
     {
-        for (var step = 0; step < 400 && !acquiring.IsCompleted; step++)
+        var deadline = DateTime.UtcNow + TimeSpan.FromSeconds(10);
+        while (_time.TimersCreated < count)
         {
+            Assert.True(DateTime.UtcNow < deadline, $"The limiter never set its timer ({_time.TimersCreated} of {count}).");
             await Task.Delay(5);
-            _time.Advance(TimeSpan.FromMilliseconds(25));
         }
+    }
 
-        return await acquiring.WaitAsync(TimeSpan.FromSeconds(10));
+    /// <summary>The permit, granted at the clock's current moment: the clock is not moved again while it is awaited.</summary>
+    private async Task<IdentifyPermit> GrantedWithoutMoreTimeAsync(Task<IdentifyPermit> acquiring)
+    {
+        var now = _time.GetUtcNow();
+        var permit = await acquiring.WaitAsync(TimeSpan.FromSeconds(10));
+        Assert.Equal(now, _time.GetUtcNow());
+        return permit;
     }
 }
