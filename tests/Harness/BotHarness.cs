@@ -165,6 +165,18 @@ public sealed class BotHarness : IAsyncDisposable
         host.Dispose();
     }
 
+    /// <summary>
+    /// Waits until the bot has taken every event the fake gateway sent and reports itself idle (nothing being answered,
+    /// no generation waiting or running): from then on it does nothing until the test sends something, so "nothing
+    /// else happened" can be asserted. The timeout is a safety net, not an expectation.
+    /// </summary>
+    public async Task WaitForIdleAsync(TimeSpan? timeout = null)
+    {
+        var activity = Get<BotActivity>();
+        var sent = Gateway.LastSequence();
+        await Eventually.Until(() => activity.IsIdleAfter(0, sent), $"the bot to become idle ({activity})", timeout).ConfigureAwait(false);
+    }
+
     public async Task RestartBotAsync()
     {
         await StopBotAsync().ConfigureAwait(false);

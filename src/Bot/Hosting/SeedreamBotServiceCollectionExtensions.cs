@@ -68,7 +68,9 @@ public static class SeedreamBotServiceCollectionExtensions
         services.AddHostedService(provider => provider.GetRequiredService<LogChannelAlerts>());
 
         services.AddHostedService<CommandRegistrar>();
-        services.AddHostedService<InteractionDispatcher>();
+        services.TryAddSingleton<InteractionDispatcher>();
+        services.AddHostedService(provider => provider.GetRequiredService<InteractionDispatcher>());
+        services.TryAddSingleton<BotActivity>();
         return services;
     }
 

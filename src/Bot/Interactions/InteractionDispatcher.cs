@@ -18,6 +18,7 @@ public sealed partial class InteractionDispatcher : BackgroundService
     private readonly InteractionProcessor _processor;
     private readonly ILogger<InteractionDispatcher> _logger;
     private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
+    private readonly ConcurrentDictionary<int, int> _lastTaken = new();
     private readonly CancellationTokenSource _unsubscribe = new();
     private readonly System.Threading.Channels.ChannelReader<GatewayDispatch> _dispatches;
 
@@ -50,6 +51,15 @@ public sealed partial class InteractionDispatcher : BackgroundService
         _dispatches = gateway.Subscribe(_unsubscribe.Token);
     }
 
+    /// <summary>Interactions being answered right now.</summary>
+    public int InFlight => _inFlight.Count;
+
+    /// <summary>
+    /// The sequence number of the last dispatch of <paramref name="shardId"/>'s session taken from the gateway (an
+    /// interaction among them is counted in <see cref="InFlight"/> by then); null before the first.
+    /// </summary>
+    public int? LastTakenSequence(int shardId) => _lastTaken.TryGetValue(shardId, out var sequence) ? sequence : null;
+
     public override async Task StopAsync(CancellationToken cancellationToken)
     {
         try
@@ -76,26 +86,12 @@ public sealed partial class InteractionDispatcher : BackgroundService
         {
             await foreach (var dispatch in dispatches.ReadAllAsync(stoppingToken).ConfigureAwait(false))
             {
-                if (!dispatch.IsInteraction())
+                if (dispatch.IsInteraction())
                 {
-                    continue;
+                    await StartAsync(dispatch, stoppingToken).ConfigureAwait(false);
                 }
 
-                Discord.Models.Interaction interaction;
-                try
-                {
-                    interaction = dispatch.ToInteraction();
-                }
-                catch (System.Text.Json.JsonException exception)
-                {
-                    LogUnreadable(exception);
-                    continue;
-                }
-
-                await TakeSlotAsync(stoppingToken).ConfigureAwait(false);
-                var task = Task.Run(() => ProcessAndFreeSlotAsync(interaction, dispatch.ReceivedAt, stoppingToken), CancellationToken.None);
-                _inFlight[task] = 0;
-                _ = task.ContinueWith(done => _inFlight.TryRemove(done, out _), TaskScheduler.Default);
+                _lastTaken[dispatch.ShardId] = dispatch.Sequence;
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -151,6 +147,25 @@ public sealed partial class InteractionDispatcher : BackgroundService
 
     [LoggerMessage(Level = LogLevel.Error, Message = "Handling an interaction failed outside the pipeline")]
     private partial void LogProcessorFailed(Exception exception);
+
+    private async Task StartAsync(GatewayDispatch dispatch, CancellationToken stoppingToken)
+    {
+        Discord.Models.Interaction interaction;
+        try
+        {
+            interaction = dispatch.ToInteraction();
+        }
+        catch (System.Text.Json.JsonException exception)
+        {
+            LogUnreadable(exception);
+            return;
+        }
+
+        await TakeSlotAsync(stoppingToken).ConfigureAwait(false);
+        var task = Task.Run(() => ProcessAndFreeSlotAsync(interaction, dispatch.ReceivedAt, stoppingToken), CancellationToken.None);
+        _inFlight[task] = 0;
+        _ = task.ContinueWith(done => _inFlight.TryRemove(done, out _), TaskScheduler.Default);
+    }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An INTERACTION_CREATE could not be read")]
     private partial void LogUnreadable(Exception exception);

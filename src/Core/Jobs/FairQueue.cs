@@ -46,6 +46,18 @@ public sealed class FairQueue
         }
     }
 
+    /// <summary>Waiting plus running generations, read at one moment (one moving from waiting to running is never missed).</summary>
+    public int UnfinishedCount
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lines.Values.Sum(line => line.Waiting.Count + line.Running);
+            }
+        }
+    }
+
     public void Enqueue(string generationId, CreditScope member)
     {
         lock (_gate)

@@ -58,6 +58,9 @@ public sealed partial class GenerationScheduler
 
     public int Running => _running.Count;
 
+    /// <summary>Generations waiting or running, counted at one moment: 0 means the scheduler has nothing to do.</summary>
+    public int Unfinished => _queue.UnfinishedCount;
+
     /// <summary>Running plus waiting generations of one member.</summary>
     public int UnfinishedFor(CreditScope member) => _queue.CountFor(member);
 

@@ -129,8 +129,8 @@ public sealed class RefusalEndToEndTests : IAsyncLifetime
             Assert.Equal(available, balance.Available);
         }
 
-        // Give a wrongly started job the time to reach Apiframe before asserting it did not.
-        await Task.Delay(200);
+        // Once the bot reports itself idle it does nothing more, so a wrongly started job would have reached Apiframe.
+        await _bot.WaitForIdleAsync();
         Assert.Equal(0, _bot.Apiframe.GenerateCalls);
     }
 }

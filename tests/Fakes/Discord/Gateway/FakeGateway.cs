@@ -140,6 +140,15 @@ public sealed class FakeGateway : IFakeGateway
         }
     }
 
+    /// <summary>The sequence number of the last dispatch sent in the shard's current session (0 before any).</summary>
+    public int LastSequence(int shardId = 0)
+    {
+        lock (_lock)
+        {
+            return _latestSessionByShard.GetValueOrDefault(shardId)?.Sequence ?? 0;
+        }
+    }
+
     public FakeGatewayShardStats GetShardStats(int shardId = 0)
     {
         lock (_lock)
