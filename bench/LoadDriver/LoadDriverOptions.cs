@@ -60,6 +60,12 @@ internal sealed record LoadDriverOptions
     /// <summary>A safety net for every wait, not an expectation.</summary>
     public TimeSpan WaitTimeout { get; init; } = TimeSpan.FromMinutes(3);
 
+    /// <summary>
+    /// How long after its dispatch the fake Discord accepts an interaction's first answer: Discord's 3 s. Smoke tests
+    /// widen it so that a busy machine cannot turn an answer into a miss; what they check is the counting.
+    /// </summary>
+    public TimeSpan AckWindow { get; init; } = TimeSpan.FromSeconds(3);
+
     public static LoadDriverOptions Full { get; } = new();
 
     public static LoadDriverOptions QuickRun { get; } = new()

@@ -28,6 +28,9 @@ public sealed class LoadDriverSmokeTests : IDisposable
         LargeResults = 3,
         LargeImageBytes = 1_000_000,
         WaitTimeout = TimeSpan.FromSeconds(60),
+
+        // Wide enough that a loaded machine never turns an answer into a miss: every interaction must be answered.
+        AckWindow = TimeSpan.FromSeconds(60),
         BotSettings = new Dictionary<string, string>
         {
             ["Apiframe:PollInterval"] = "00:00:00.100",
@@ -54,8 +57,10 @@ public sealed class LoadDriverSmokeTests : IDisposable
         var burst = Assert.Single(report.AckBursts);
         Assert.Equal(5, burst.Size);
 
-        // Every interaction is accounted for, answered or missed (how fast is the benchmark's business, not CI's).
-        Assert.Equal(5, burst.Latency.Count + burst.Missed);
+        // Every interaction answered within the (widened) window and measured once; how fast is the benchmark's
+        // business, not CI's. A driver that lost or double-counted an answer fails here.
+        Assert.Equal(5, burst.Latency.Count);
+        Assert.Equal((0, 0), (burst.Missed, burst.UnknownInteractionErrors));
         Assert.Equal(0, burst.NotDeferred);
         Assert.True(burst.Latency.Max >= burst.Latency.P99 && burst.Latency.P99 >= burst.Latency.P50);
         Assert.True(burst.CpuPerInteraction > TimeSpan.Zero);

@@ -14,8 +14,8 @@ internal static class AckBurstScenario
 
     private static readonly TimeSpan TierUpPause = TimeSpan.FromSeconds(1);
 
-    /// <summary>Discord's deadline, plus time for a late callback to arrive and be refused.</summary>
-    private static readonly TimeSpan AnswerDeadline = TimeSpan.FromSeconds(3) + TimeSpan.FromSeconds(5);
+    /// <summary>Time after the fake's deadline for a late callback to arrive and be refused.</summary>
+    private static readonly TimeSpan LateAnswerGrace = TimeSpan.FromSeconds(5);
 
     public static async Task<AckBurstResult> RunAsync(LoadDriverOptions options, int size, CancellationToken cancellationToken)
     {
@@ -47,7 +47,7 @@ internal static class AckBurstScenario
         var lastDispatch = burst.Max(i => i.DispatchedTimestamp);
         await run.WaitUntilAsync(
             () => burst.All(i => i.InitialResponse is not null)
-                  || discord.TimeProvider.GetElapsedTime(lastDispatch) > AnswerDeadline,
+                  || discord.TimeProvider.GetElapsedTime(lastDispatch) > options.AckWindow + LateAnswerGrace,
             options.WaitTimeout,
             "the burst's answers",
             cancellationToken).ConfigureAwait(false);

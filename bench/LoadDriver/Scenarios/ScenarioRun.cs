@@ -43,7 +43,7 @@ internal sealed class ScenarioRun : IAsyncDisposable
         ArgumentNullException.ThrowIfNull(options);
         var folder = Path.Combine(Path.GetTempPath(), "seedreambot-bench-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(folder);
-        var world = await FakeWorld.StartAsync(jobDuration, resultImageBytes, cancellationToken).ConfigureAwait(false);
+        var world = await FakeWorld.StartAsync(jobDuration, resultImageBytes, options.AckWindow, cancellationToken).ConfigureAwait(false);
         BotProcess? bot = null;
         try
         {

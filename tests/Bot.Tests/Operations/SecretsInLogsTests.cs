@@ -16,7 +16,16 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
     private BotHarness _bot = null!;
 
-    public async Task InitializeAsync() => _bot = await OperationsHarness.StartWithHealthAsync();
+    // Every level of every category: appsettings.json keeps Microsoft, HttpClient and Polly at Warning, which would
+    // hide exactly the request logs (URLs with interaction tokens) this test is about.
+    public async Task InitializeAsync() => _bot = await OperationsHarness.StartWithHealthAsync(new Dictionary<string, string?>
+    {
+        ["Logging:LogLevel:Default"] = "Trace",
+        ["Logging:LogLevel:Microsoft"] = "Trace",
+        ["Logging:LogLevel:Microsoft.Hosting.Lifetime"] = "Trace",
+        ["Logging:LogLevel:System.Net.Http.HttpClient"] = "Trace",
+        ["Logging:LogLevel:Polly"] = "Trace",
+    });
 
     public async Task DisposeAsync() => await _bot.DisposeAsync();
 
@@ -55,6 +64,10 @@ public sealed class SecretsInLogsTests : IAsyncLifetime
 
         var everything = _bot.Logs.AllText + "\n" + health + "\n" + metrics;
         Assert.NotEmpty(_bot.Logs.Lines);
+
+        // The categories really logged at their lowest level (else the test would prove nothing about them).
+        Assert.Contains(_bot.Logs.Lines, line => line.Category.StartsWith("System.Net.Http.HttpClient", StringComparison.Ordinal) && line.Level <= Microsoft.Extensions.Logging.LogLevel.Debug);
+        Assert.Contains(_bot.Logs.Lines, line => line.Level == Microsoft.Extensions.Logging.LogLevel.Trace);
         foreach (var (what, secret) in Secrets(interactions))
         {
             Assert.False(everything.Contains(secret, StringComparison.Ordinal), $"The {what} appears in the logs or endpoints.");

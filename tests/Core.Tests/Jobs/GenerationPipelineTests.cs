@@ -56,17 +56,17 @@ public sealed class GenerationPipelineTests : IDisposable
     [Fact]
     public void Not_enough_credits_is_refused_with_the_balance()
     {
-        for (var i = 0; i < 5; i++)
-        {
-            _pipeline.Start((ulong)(10 + i));
-        }
-
         using var poor = new GenerationPipeline(new() { ["Credits:DefaultAllowance"] = "3" });
         var refused = poor.Start(2);
 
         Assert.Equal(StartRefusalKind.InsufficientCredits, refused.Refusal!.Kind);
         Assert.Equal(3, refused.Refusal.Balance!.Available);
         Assert.Equal(4, refused.Refusal.Cost);
+
+        // Refused before anything was held, saved or queued.
+        Assert.Equal(0, poor.Ledger.GetBalance(GenerationPipeline.Member(2)).Held);
+        Assert.Equal(0, poor.Get<GenerationScheduler>().UnfinishedFor(GenerationPipeline.Member(2).Scope));
+        Assert.Empty(poor.Store.Unfinished());
     }
 
     [Fact]
