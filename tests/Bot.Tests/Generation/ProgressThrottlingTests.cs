@@ -20,6 +20,8 @@ public sealed class ProgressThrottlingTests
         var progress = interaction.OriginalHistory
             .Where(message => GenerationTestKit.HasTitle(message, "Creating your image"))
             .ToList();
+        // Measured on arrival at the fake: the bot counts the interval from the moment the previous edit was answered,
+        // which is after it arrived, so a loaded machine can only widen these gaps, never narrow them.
         var times = progress.Select(message => message.EditedAt ?? message.CreatedAt).ToList();
         for (var i = 1; i < times.Count; i++)
         {
@@ -28,8 +30,10 @@ public sealed class ProgressThrottlingTests
                 $"Progress edits {i - 1} and {i} were only {(times[i] - times[i - 1]).TotalMilliseconds} ms apart.");
         }
 
-        // A 3-second job at no more than one edit per second: the "starting" edit plus at most one per second.
-        Assert.InRange(progress.Count, 2, 5);
+        // The "starting" edit, then at most one per second of the job as the bot saw it (however long a loaded
+        // machine made it), and at least one with a percentage.
+        var seen = times[^1] - times[0];
+        Assert.InRange(progress.Count, 2, 2 + (int)seen.TotalSeconds);
         Assert.Contains(progress, message => message.Description().Contains('%', StringComparison.Ordinal));
     }
 }

@@ -10,6 +10,7 @@ namespace SeedreamBot.Bot.Tests.Operations;
 /// the final image runs the published assembly as a non-root user with the database in /data, and its HEALTHCHECK
 /// command works against the published bot.
 /// </summary>
+[Collection(DockerImageCollection.Name)]
 public sealed class DockerfileTests(PublishedImage image) : IClassFixture<PublishedImage>
 {
     [SkippableFact]

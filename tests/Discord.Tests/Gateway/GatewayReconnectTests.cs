@@ -127,9 +127,9 @@ public sealed class GatewayReconnectTests
     [Fact]
     public async Task A_zombie_connection_is_detected_closed_without_1000_and_resumed()
     {
-        // Long enough that a busy machine never delays an ACK past the next beat before the fake stops answering
+        // Long enough that a loaded machine never delays an ACK past the next beat before the fake stops answering
         // (a false zombie would reconnect before the test could pick the connection to starve).
-        await using var harness = await GatewayHarness.StartAsync(fake => fake.HeartbeatInterval = TimeSpan.FromMilliseconds(500));
+        await using var harness = await GatewayHarness.StartAsync(fake => fake.HeartbeatInterval = TimeSpan.FromMilliseconds(1500));
         await harness.Events.WaitForEventAsync(GatewayEventNames.Ready);
         await harness.Fake.WaitForHeartbeatAcksAsync();
 
