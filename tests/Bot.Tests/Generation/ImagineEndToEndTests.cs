@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using SeedreamBot.Fakes.Apiframe;
+using SeedreamBot.Fakes.Shared;
 using SeedreamBot.Harness;
 
 namespace SeedreamBot.Bot.Tests.Generation;
@@ -51,6 +52,16 @@ public sealed class ImagineEndToEndTests : IAsyncLifetime
         Assert.Equal("seedream-5-lite", body["model"]!.GetValue<string>());
         Assert.Equal("16:9", body["seedreamParams"]!["aspect_ratio"]!.GetValue<string>());
         Assert.Null(body["seedreamParams"]!["image_input"]);
+
+        // Every body the bot sent went through the fakes' contract checks (a violation fails the test at dispose):
+        // against the OpenAPI documents wherever ../shared is present.
+        await _bot.WaitForIdleAsync();
+        Assert.Empty(await _bot.Discord.TakeContractViolationsAsync());
+        Assert.Empty(await _bot.Apiframe.TakeContractViolationsAsync());
+        Assert.True(_bot.Discord.ContractChecks >= 3, $"{_bot.Discord.ContractChecks} Discord bodies checked");
+        Assert.True(_bot.Apiframe.ContractChecks >= 1, $"{_bot.Apiframe.ContractChecks} Apiframe bodies checked");
+        Assert.Equal(SharedReference.TryFind("discord-openapi", "openapi.json") is not null, _bot.Discord.ChecksOpenApiContract);
+        Assert.Equal(SharedReference.TryFind("apiframe", "openapi.json") is not null, _bot.Apiframe.ChecksOpenApiContract);
     }
 
     [Fact]
