@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Mutation testing (Stryker.NET, a local dotnet tool) of the credit ledger and the job pipeline: each mutant is a small
 # change to src/Core/Credits or src/Core/Jobs, and the tests of that folder must fail on it. Not part of CI: it takes
-# tens of minutes of CPU. It runs one test process at a time by default, so a shared 2-core machine stays usable.
+# tens of minutes of CPU. It runs one test process at a time by default (--concurrency), so a shared 2-core machine stays usable.
 #
 #   bench/mutation.sh [credits|jobs|all] [--concurrency N]
 #
@@ -35,7 +35,7 @@ for target in "${targets[@]}"; do
   rm -rf "$output"
   mkdir -p "$root/artifacts/mutation"
   echo "== mutation testing: $target (concurrency $concurrency)"
-  (cd tests/Core.Tests && nice -n 10 dotnet stryker \
+  (cd tests/Core.Tests && dotnet stryker \
     --config-file "$root/bench/mutation/$target.json" \
     --concurrency "$concurrency" \
     --output "$output" | tee "$output.log")
