@@ -224,6 +224,9 @@ public sealed class FakeDiscordServerTests : IAsyncLifetime
         var guild = Assert.Single((await ReadAsync(listed)).AsArray())!;
         Assert.Equal(FakeDiscordServer.DefaultGuildId.ToString(System.Globalization.CultureInfo.InvariantCulture), guild["id"]!.GetValue<string>());
         Assert.IsType<string>(guild["permissions"]!.GetValue<string>());
+
+        // The limit over 200 was sent on purpose: the fake reports it as a request Discord refuses.
+        Assert.Contains("NUMBER_TYPE_MAX", Assert.Single(await _server.TakeContractViolationsAsync()), StringComparison.Ordinal);
     }
 
     [Fact]
