@@ -68,7 +68,8 @@ public sealed class FakeApiframeServerTests
     public async Task Idempotency_keys_replay_the_original_job_refuse_a_different_body_and_are_per_api_key()
     {
         const string Second = "afk_second_user";
-        await using var fake = await FakeApiframeServer.StartAsync(new FakeApiframeOptions { ApiKeys = [FakeApiframeOptions.DefaultApiKey, Second] });
+        // Manual jobs stay QUEUED: the replay must answer exactly what the first call did, however slow the machine.
+        await using var fake = await FakeApiframeServer.StartAsync(new FakeApiframeOptions { ApiKeys = [FakeApiframeOptions.DefaultApiKey, Second], Mode = FakeJobMode.Manual });
         using var http = new HttpClient { BaseAddress = fake.BaseUrl };
 
         var first = await SendAsync(http, HttpMethod.Post, "v2/images/generate", fake.ApiKey, Body, "key-1");

@@ -22,6 +22,7 @@ public sealed class FakeContractViolationException : Exception
 
     public static FakeContractViolationException For(string service, IReadOnlyList<string> violations) => new(
         $"{service} received {violations.Count} request(s) that break its contract (the real service would refuse " +
-        "them). If a test sends them on purpose, it takes them with TakeContractViolationsAsync() and asserts on them.\n"
+        "them). If a test sends them on purpose, it takes them with TakeContractViolationsAsync() and asserts on them. " +
+        "(A fake disposed by 'await using' hides any earlier failure of the same test behind this one.)\n"
         + string.Join('\n', violations));
 }
