@@ -128,11 +128,9 @@ internal sealed class DockerBuildEmulation : IDisposable
             throw new NotSupportedException($"The emulated build stage only runs dotnet commands, not: {string.Join(' ', words)}");
         }
 
-        // At the lowest CPU priority where nice exists (every Linux): a build beside other test processes on two cores
-        // must not starve their timing-sensitive tests. Every process the build starts inherits it.
-        var arguments = words.Skip(1).Select(word => word.StartsWith('/') ? Map(word) : word).ToList();
-        var nice = OperatingSystem.IsWindows() ? null : new[] { "/usr/bin/nice", "/bin/nice" }.FirstOrDefault(File.Exists);
-        var start = new ProcessStartInfo(nice ?? "dotnet", nice is null ? arguments : ["-n", "19", "dotnet", .. arguments])
+        // Not niced: on a machine loaded by others a niced build starved past its timeout. Keeping it away from the
+        // timing-sensitive tests is the job of its test collection (DockerImageCollection), which runs alone.
+        var start = new ProcessStartInfo("dotnet", words.Skip(1).Select(word => word.StartsWith('/') ? Map(word) : word))
         {
             WorkingDirectory = Map(workdir),
             RedirectStandardOutput = true,
