@@ -1,8 +1,8 @@
 using System.Net;
 using SeedreamBot.Discord.Models;
 using SeedreamBot.Discord.Rest;
-using SeedreamBot.Discord.Tests.Contract;
 using SeedreamBot.Discord.Tests.TestHost;
+using SeedreamBot.Fakes.Contracts;
 using SeedreamBot.Fakes.Discord;
 using SeedreamBot.Fakes.Shared;
 
@@ -163,14 +163,14 @@ public sealed class GuildAndApplicationWireTests
     public async Task The_open_DM_body_validates_against_Discords_OpenAPI_document()
     {
         Skip.If(SharedReference.TryFind("discord-openapi", "openapi.json") is null, SharedReference.MissingReason);
-        var spec = await DiscordOpenApiDocument.GetAsync();
+        var spec = await OpenApiDocument.DiscordAsync();
         await using var harness = await DiscordRestHarness.StartAsync();
 
         await harness.Client.CreateDirectMessageChannelAsync(Owner);
 
         var call = Assert.Single(harness.Server.Calls, c => c.Json is not null);
         var schema = spec.RequestSchema(call.Method, spec.FindPath(call.Method, call.Path)!);
-        Assert.Empty(DiscordOpenApiDocument.Validate(schema, call.Json!));
-        Assert.Empty(DiscordOpenApiDocument.UnknownProperties(schema, call.Json));
+        Assert.Empty(OpenApiDocument.Validate(schema, call.Json!));
+        Assert.Empty(OpenApiDocument.UnknownProperties(schema, call.Json));
     }
 }
