@@ -43,7 +43,7 @@ public sealed class ExitCodeProcessTests : IAsyncLifetime
     [Fact]
     public async Task A_token_only_the_gateway_rejects_with_4004_ends_the_bot_with_exit_code_1_and_one_paragraph()
     {
-        // REST accepts the token (commands get registered); the gateway closes the Identify with 4004.
+        // REST accepts the token; the gateway closes the Identify with 4004 (possibly before commands are registered).
         _fakes.Gateway.Options.Token = "some-other-token";
 
         var run = await RunAsync();
@@ -52,7 +52,8 @@ public sealed class ExitCodeProcessTests : IAsyncLifetime
         var paragraph = OneParagraph(run);
         Assert.Contains("4004", paragraph, StringComparison.Ordinal);
         Assert.Contains("Discord rejected the bot token", paragraph, StringComparison.Ordinal);
-        Assert.Contains(_fakes.Discord.Calls, call => call.Method == "PUT" && call.StatusCode == 200);
+        Assert.Contains(_fakes.Discord.Calls, call => call.Path == "/gateway/bot" && call.StatusCode == 200);
+        Assert.DoesNotContain(_fakes.Discord.Calls, call => call.StatusCode == 401);
     }
 
     [Fact]
