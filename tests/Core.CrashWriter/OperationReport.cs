@@ -6,7 +6,7 @@ namespace SeedreamBot.Core.CrashWriter;
 /// <summary>
 /// Prints one line per acknowledged operation, from any thread:
 /// <c>&lt;operation&gt; &lt;key&gt; &lt;fsyncs before&gt; &lt;log writes before&gt; &lt;fsyncs after&gt;
-/// &lt;log writes durable after&gt; &lt;commits after&gt; &lt;writes queued after&gt;</c>.
+/// &lt;log writes durable after&gt; &lt;commits after&gt; &lt;writes that shared a commit so far&gt;</c>.
 /// "Before" is read before the operation started, "after" once it returned.
 /// </summary>
 internal sealed class OperationReport(TextWriter output, SeedreamDatabase database)
@@ -19,7 +19,7 @@ internal sealed class OperationReport(TextWriter output, SeedreamDatabase databa
     {
         var after = database.LogDurability;
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"{operation} {key} {before.Syncs} {before.Writes} {after.Syncs} {after.DurableWrites} {database.CommitCount} {database.QueuedWrites}");
+            $"{operation} {key} {before.Syncs} {before.Writes} {after.Syncs} {after.DurableWrites} {database.CommitCount} {database.SharedWrites}");
         lock (_gate)
         {
             output.WriteLine(line);

@@ -72,8 +72,9 @@ var workers = args.Length > 3 ? int.Parse(args[3], CultureInfo.InvariantCulture)
 var output = new OperationReport(Console.Out, database);
 
 // Each thread works on its own members, so the state a line reports is never changed by another thread.
+using var together = workers > 1 ? new Barrier(workers) : null;
 var writers = Enumerable.Range(0, workers)
-    .Select(worker => new Thread(() => new RandomLedgerWorkload(ledger, moderation, servers, seed, worker, output).Run()) { IsBackground = true })
+    .Select(worker => new Thread(() => new RandomLedgerWorkload(ledger, moderation, servers, seed, worker, output, together).Run()) { IsBackground = true })
     .ToList();
 writers.ForEach(thread => thread.Start());
 writers.ForEach(thread => thread.Join());

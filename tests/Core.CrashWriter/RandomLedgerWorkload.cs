@@ -13,7 +13,8 @@ namespace SeedreamBot.Core.CrashWriter;
 /// members and server pools still agree.
 /// </summary>
 internal sealed class RandomLedgerWorkload(
-    ICreditLedger ledger, ICreditModeration moderation, IServerStore servers, int seed, int worker, OperationReport output)
+    ICreditLedger ledger, ICreditModeration moderation, IServerStore servers, int seed, int worker, OperationReport output,
+    Barrier? together = null)
 {
     private const ulong Guild = 1;
 
@@ -30,6 +31,9 @@ internal sealed class RandomLedgerWorkload(
         var open = new List<string>();
         for (var i = 0L; ; i++)
         {
+            // Several workers start each operation together, so their writes meet in the database's queue and share
+            // group commits on any machine (left to chance, a fast disk and a busy CPU can serialize them for a while).
+            together?.SignalAndWait();
             var member = members[random.Next(members.Length)];
             var tag = $"{seed}-{worker}-{i}";
             var before = output.Counters();

@@ -50,6 +50,8 @@ public sealed class SeedreamDatabase : IDisposable
     // Commits so far, and how many of them are known durable; the gap is closed by one fsync for all (group commit).
     private long _committed;
 
+    private long _sharedWrites;
+
     private long _synced;
 
     private volatile bool _disposed;
@@ -141,6 +143,9 @@ public sealed class SeedreamDatabase : IDisposable
             }
         }
     }
+
+    /// <summary>Writes so far that committed in one transaction with at least one other write (for tests).</summary>
+    internal long SharedWrites => Interlocked.Read(ref _sharedWrites);
 
     /// <summary>Commits that wrote something so far (for tests).</summary>
     internal long CommitCount => Interlocked.Read(ref _committed);
@@ -494,6 +499,11 @@ public sealed class SeedreamDatabase : IDisposable
                         RollbackQuietly();
                         FailAll(group, () => new IOException("The database could not commit the write: " + ex.Message, ex));
                         break;
+                    }
+
+                    if (group.Count > 1)
+                    {
+                        Interlocked.Add(ref _sharedWrites, group.Count);
                     }
 
                     // A group that changed nothing wrote no page (none written, none queued): nothing to sync, and no
