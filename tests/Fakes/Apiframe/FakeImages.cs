@@ -171,7 +171,7 @@ public static class FakeImages
         return result;
     }
 
-    private static void WriteChunk(Stream output, string type, ReadOnlySpan<byte> data)
+    internal static void WriteChunk(Stream output, string type, ReadOnlySpan<byte> data)
     {
         Span<byte> header = stackalloc byte[8];
         BinaryPrimitives.WriteInt32BigEndian(header, data.Length);
