@@ -110,6 +110,16 @@ internal sealed class NullDiscordRest : IDiscordRestClient
 
     public Task DeleteMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default) => Count();
 
+    public Task<Message> GetMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default) => CountMessage();
+
+    public Task<IReadOnlyList<RefreshedAttachmentUrl>> RefreshAttachmentUrlsAsync(
+        IReadOnlyList<string> attachmentUrls, CancellationToken cancellationToken = default)
+    {
+        Interlocked.Increment(ref _calls);
+        return Task.FromResult<IReadOnlyList<RefreshedAttachmentUrl>>(
+            [.. attachmentUrls.Select(url => new RefreshedAttachmentUrl { Original = url, Refreshed = url })]);
+    }
+
     private Task Count()
     {
         Interlocked.Increment(ref _calls);

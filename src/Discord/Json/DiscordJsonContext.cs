@@ -39,6 +39,8 @@ namespace SeedreamBot.Discord.Json;
 [JsonSerializable(typeof(User))]
 [JsonSerializable(typeof(GuildMember))]
 [JsonSerializable(typeof(Attachment))]
+[JsonSerializable(typeof(AttachmentUrlRefresh))]
+[JsonSerializable(typeof(AttachmentUrlRefreshResult))]
 [JsonSerializable(typeof(string))]
 [JsonSerializable(typeof(long))]
 [JsonSerializable(typeof(double))]

@@ -24,6 +24,9 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
         ?? typeof(DiscordRestClient).Assembly.GetName().Version?.ToString(3)
         ?? "0.0.0";
 
+    /// <summary>How many URLs one <c>POST /attachments/refresh-urls</c> takes.</summary>
+    public const int MaxRefreshUrls = 50;
+
     private readonly HttpClient _http;
     private readonly DiscordOptions _options;
     private readonly DiscordRateLimiter _rateLimiter;
@@ -272,6 +275,26 @@ public sealed class DiscordRestClient : IDiscordRestClient, IGatewayInfoSource
 
     public async Task DeleteMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default) =>
         await SendAsync<object>(DiscordRoute.ChannelMessage(HttpMethod.Delete, channelId, messageId), null, null, retryTransient: true, cancellationToken).ConfigureAwait(false);
+
+    public Task<Message> GetMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default) =>
+        SendAsync(DiscordRoute.ChannelMessage(HttpMethod.Get, channelId, messageId), null, DiscordJsonContext.Default.Message, retryTransient: true, cancellationToken);
+
+    public async Task<IReadOnlyList<RefreshedAttachmentUrl>> RefreshAttachmentUrlsAsync(
+        IReadOnlyList<string> attachmentUrls, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(attachmentUrls);
+        if (attachmentUrls.Count is 0 or > MaxRefreshUrls)
+        {
+            throw new ArgumentOutOfRangeException(nameof(attachmentUrls), attachmentUrls.Count, $"Between 1 and {MaxRefreshUrls} URLs can be refreshed at once.");
+        }
+
+        var body = DiscordRequestBody.Json(new AttachmentUrlRefresh { AttachmentUrls = attachmentUrls }, DiscordJsonContext.Default.AttachmentUrlRefresh);
+
+        // Reading, not changing: safe to retry.
+        var result = await SendAsync(DiscordRoute.RefreshAttachmentUrls(), body, DiscordJsonContext.Default.AttachmentUrlRefreshResult, retryTransient: true, cancellationToken)
+            .ConfigureAwait(false);
+        return result.RefreshedUrls;
+    }
 
     private async Task<T> SendAsync<T>(
         DiscordRoute route,

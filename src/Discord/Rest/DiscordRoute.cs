@@ -145,6 +145,9 @@ internal sealed class DiscordRoute
     public static DiscordRoute DirectMessageChannels() =>
         new(HttpMethod.Post, "/users/@me/channels", "/users/@me/channels", "", RouteKind.Bot);
 
+    public static DiscordRoute RefreshAttachmentUrls() =>
+        new(HttpMethod.Post, "/attachments/refresh-urls", "/attachments/refresh-urls", "", RouteKind.Bot);
+
     private static string Id(ulong id) => id.ToString(CultureInfo.InvariantCulture);
 
     private static string Escape(string token)

@@ -115,4 +115,18 @@ public interface IDiscordRestClient
         CancellationToken cancellationToken = default);
 
     Task DeleteMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>GET /channels/{channel.id}/messages/{message.id}</c>. Discord signs the attachment URLs of what it returns
+    /// afresh, so this is how a stored message's images get working URLs again. Needs View Channel and Read Message
+    /// History; other authors' attachments come back empty without the Message Content intent.
+    /// </summary>
+    Task<Message> GetMessageAsync(ulong channelId, ulong messageId, CancellationToken cancellationToken = default);
+
+    /// <summary>
+    /// <c>POST /attachments/refresh-urls</c> (at most 50 URLs): fresh signed URLs for attachments that still exist.
+    /// URLs Discord no longer has a file for are missing from the answer.
+    /// </summary>
+    Task<IReadOnlyList<RefreshedAttachmentUrl>> RefreshAttachmentUrlsAsync(
+        IReadOnlyList<string> attachmentUrls, CancellationToken cancellationToken = default);
 }

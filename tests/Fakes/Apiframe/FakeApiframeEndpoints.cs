@@ -14,6 +14,7 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocu
 {
     private const string V2Prefix = "/v2/";
     private const string CdnPrefix = "/cdn/images/";
+    private const string UploadsPrefix = "/cdn/uploads/";
 
     public async Task HandleAsync(HttpContext context)
     {
@@ -23,11 +24,19 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocu
         var requestId = "req_" + Guid.NewGuid().ToString("N");
         context.Response.Headers["x-request-id"] = requestId;
 
-        string body;
-        using (var reader = new StreamReader(request.Body))
+        // Buffered so an upload's multipart form can be parsed after the body is recorded.
+        request.EnableBuffering();
+        byte[] raw;
+        using (var buffer = new MemoryStream())
         {
-            body = await reader.ReadToEndAsync(context.RequestAborted);
+            await request.Body.CopyToAsync(buffer, context.RequestAborted);
+            raw = buffer.ToArray();
         }
+
+        request.Body.Position = 0;
+        var body = route == FakeRoute.Upload
+            ? $"(multipart/form-data, {raw.Length} bytes)"
+            : System.Text.Encoding.UTF8.GetString(raw);
 
         var headers = request.Headers.ToDictionary(
             h => h.Key, h => h.Value.ToString(), StringComparer.OrdinalIgnoreCase);
@@ -55,8 +64,14 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocu
             }
         }
 
-        var response = Dispatch(route, request, path, body, headers);
-        CheckContract(route, request.Method, path, body, response);
+        // An upload is multipart, not a JSON body: its answers are checked against the document in the upload tests.
+        var response = route == FakeRoute.Upload
+            ? await UploadAsync(request, headers, context.RequestAborted)
+            : Dispatch(route, request, path, body, headers);
+        if (route != FakeRoute.Upload)
+        {
+            CheckContract(route, request.Method, path, body, response);
+        }
 
         if (fault is { AfterProcessing: true })
         {
@@ -94,6 +109,11 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocu
             return state.Cdn(path[CdnPrefix.Length..]);
         }
 
+        if (route == FakeRoute.UploadedFile)
+        {
+            return state.UploadedFile(path[UploadsPrefix.Length..]);
+        }
+
         if (!path.StartsWith(V2Prefix, StringComparison.Ordinal))
         {
             return FakeResponse.Error(404, "Not found");
@@ -127,6 +147,30 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocu
         }
 
         contractLog.CheckInBackground(() => FakeApiframeContract.Check(contract, method, path, body, refusal));
+    }
+
+    private async Task<FakeResponse> UploadAsync(HttpRequest request, IReadOnlyDictionary<string, string> headers, CancellationToken cancellationToken)
+    {
+        if (state.Authenticate(headers.GetValueOrDefault("X-API-Key")) is { } denied)
+        {
+            return denied;
+        }
+
+        if (!request.HasFormContentType)
+        {
+            return FakeResponse.Validation("Expected multipart/form-data", new Dictionary<string, List<string>> { ["file"] = ["Required"] });
+        }
+
+        var form = await request.ReadFormAsync(cancellationToken);
+        var file = form.Files.GetFile("file");
+        if (file is null)
+        {
+            return state.Upload(hasFilePart: false, null);
+        }
+
+        using var buffer = new MemoryStream();
+        await file.CopyToAsync(buffer, cancellationToken);
+        return state.Upload(hasFilePart: true, buffer.ToArray());
     }
 
     private FakeResponse FaultResponse(FakeFault fault) => fault.Kind switch
@@ -219,6 +263,16 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocu
             return FakeRoute.Generate;
         }
 
+        if (HttpMethods.IsPost(method) && path == "/v2/uploads")
+        {
+            return FakeRoute.Upload;
+        }
+
+        if (HttpMethods.IsGet(method) && path.StartsWith(UploadsPrefix, StringComparison.Ordinal) && path.Length > UploadsPrefix.Length)
+        {
+            return FakeRoute.UploadedFile;
+        }
+
         if (HttpMethods.IsGet(method))
         {
             if (path is "/v2/jobs" or "/v2/jobs/")
@@ -241,5 +295,5 @@ internal sealed class FakeApiframeEndpoints(FakeApiframeState state, OpenApiDocu
     }
 
     private static bool KnownPath(string path) =>
-        path is "/v2/images/generate" or "/v2/jobs" or "/v2/me" || path.StartsWith("/v2/jobs/", StringComparison.Ordinal);
+        path is "/v2/images/generate" or "/v2/jobs" or "/v2/me" or "/v2/uploads" || path.StartsWith("/v2/jobs/", StringComparison.Ordinal);
 }

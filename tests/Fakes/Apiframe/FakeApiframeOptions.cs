@@ -26,6 +26,24 @@ public sealed class FakeApiframeOptions
 
     public FakeResultShape ResultShape { get; init; } = FakeResultShape.Images;
 
+    /// <summary>
+    /// Results are photographic-like PNGs (<see cref="FakePhoto"/>) of the pixel size Seedream gives the requested size and
+    /// aspect ratio (3K 16:9 is 4096 × 2304, about 18 MB), instead of <see cref="ResultImageBytes"/>-sized noise.
+    /// </summary>
+    public bool PhotoResults { get; init; }
+
+    /// <summary>How long a result stays on the CDN after the job completed (OpenAPI: 24 h by default); then it answers 404 and the job says <c>expired</c>.</summary>
+    public TimeSpan ResultLifetime { get; init; } = TimeSpan.FromHours(24);
+
+    /// <summary>How long a <c>POST /v2/uploads</c> file lives (Apiframe: about 1–2 hours).</summary>
+    public TimeSpan UploadLifetime { get; init; } = TimeSpan.FromHours(1);
+
+    /// <summary>
+    /// Fetch every <c>image_input</c> URL when a job is created, as the real service must, and fail the job when one
+    /// cannot be fetched or is not an image.
+    /// </summary>
+    public bool FetchInputs { get; init; } = true;
+
     /// <summary>Reject aspect ratios outside the eight upstream ones and match_input_image (unknown on the real API).</summary>
     public bool StrictAspectRatios { get; init; }
 

@@ -76,6 +76,16 @@ public sealed class FakeApiframeServer : IAsyncDisposable
         set => _state.ResultShape = value;
     }
 
+    /// <summary>Results are photographic-like PNGs of Seedream's real pixel sizes (for jobs created from now on).</summary>
+    public bool PhotoResults
+    {
+        get => _state.PhotoResults;
+        set => _state.PhotoResults = value;
+    }
+
+    /// <summary>Every file received on <c>POST /v2/uploads</c>, oldest first (expired ones included).</summary>
+    public IReadOnlyList<FakeUploadedFile> Uploads => _state.Uploads();
+
     public int GenerateCalls => _state.GenerateCalls;
 
     public int JobsCreated => _state.JobsCreated;
@@ -147,6 +157,7 @@ public sealed class FakeApiframeServer : IAsyncDisposable
     public FakeJobSnapshot StepJob(string jobId, int progressStep = 25)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(progressStep);
+        _state.WaitForInputs(jobId);
         return _state.Control(jobId, (job, now) =>
         {
             job.Automatic = false;
@@ -158,7 +169,7 @@ public sealed class FakeApiframeServer : IAsyncDisposable
             var next = job.Status == FakeJob.Queued ? progressStep : (job.Progress ?? 0) + progressStep;
             if (next >= 100)
             {
-                job.Complete(now);
+                job.Complete(now, _state.Refund);
             }
             else
             {
@@ -182,14 +193,18 @@ public sealed class FakeApiframeServer : IAsyncDisposable
         });
     }
 
-    public FakeJobSnapshot CompleteJob(string jobId, FakeResultShape? shape = null) =>
-        _state.Control(jobId, (job, now) =>
+    /// <summary>COMPLETED, or FAILED when an input could not be fetched (as the real service would).</summary>
+    public FakeJobSnapshot CompleteJob(string jobId, FakeResultShape? shape = null)
+    {
+        _state.WaitForInputs(jobId);
+        return _state.Control(jobId, (job, now) =>
         {
             ThrowIfTerminal(job);
             job.Automatic = false;
             job.ResultShape = shape ?? job.ResultShape;
-            job.Complete(now);
+            job.Complete(now, _state.Refund);
         });
+    }
 
     /// <summary>
     /// FAILED with <paramref name="reason"/> as <c>error</c>; credits are refunded and <c>creditCost</c> becomes 0 —
@@ -308,7 +323,7 @@ public sealed class FakeApiframeServer : IAsyncDisposable
         });
         builder.Logging.ClearProviders();
         builder.WebHost.UseUrls("http://127.0.0.1:0");
-        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 16 * 1024 * 1024);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = 64 * 1024 * 1024);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(5));
 
         _app = builder.Build();

@@ -26,12 +26,20 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
     private readonly List<FakeRecordedRequest> _requests = [];
     private readonly HashSet<string> _apiKeys = new(options.ApiKeys, StringComparer.Ordinal);
     private readonly HashSet<string> _inactiveKeys = new(options.InactiveApiKeys, StringComparer.Ordinal);
+    private readonly Dictionary<string, FakeUploadedFile> _uploads = new(StringComparer.OrdinalIgnoreCase);
+
+    // What Apiframe's workers do with image_input: download each URL (following redirects) before generating.
+    private readonly HttpClient _inputFetcher = new(new SocketsHttpHandler { AllowAutoRedirect = true, MaxAutomaticRedirections = 5 })
+    {
+        Timeout = TimeSpan.FromSeconds(30),
+    };
 
     private long _teamCredits = options.TeamCredits;
     private FakeJobMode _mode = options.Mode;
     private TimeSpan _jobDuration = options.JobDuration;
     private int _resultImageBytes = options.ResultImageBytes;
     private FakeResultShape _resultShape = options.ResultShape;
+    private bool _photoResults = options.PhotoResults;
     private int _generateCalls;
     private int _jobsCreated;
     private int _cdnDownloads;
@@ -70,6 +78,12 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
     {
         get { lock (_gate) { return _resultShape; } }
         set { lock (_gate) { _resultShape = value; } }
+    }
+
+    public bool PhotoResults
+    {
+        get { lock (_gate) { return _photoResults; } }
+        set { lock (_gate) { _photoResults = value; } }
     }
 
     public int GenerateCalls { get { lock (_gate) { return _generateCalls; } } }
@@ -248,6 +262,7 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
 
             _teamCredits -= cost;
             var parameters = root["seedreamParams"] as JsonObject;
+            var inputs = parameters?["image_input"] is JsonArray list ? list.Select(url => url!.GetValue<string>()).ToList() : [];
             var plan = _plans.Count > 0 ? _plans.Dequeue() : new FakeJobPlan();
             job = new FakeJob
             {
@@ -263,6 +278,11 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
                 Plan = plan,
                 ResultShape = plan.ResultShape ?? _resultShape,
                 ImageBytes = _resultImageBytes,
+                PhotoSize = _photoResults
+                    ? SeedreamPixelSizes.For(parameters?["size"]?.GetValue<string>(), parameters?["aspect_ratio"]?.GetValue<string>())
+                    : null,
+                InputUrls = inputs,
+                InputFetch = options.FetchInputs && inputs.Count > 0 ? FetchInputsAsync(inputs) : null,
                 Automatic = _mode == FakeJobMode.Automatic,
                 CreditCost = cost,
             };
@@ -454,6 +474,76 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
         }
     }
 
+    /// <summary>
+    /// <c>POST /v2/uploads</c>: one multipart <c>file</c>, at most 25 MB, type sniffed from the bytes (the declared
+    /// content type is ignored); 201 with the <c>Upload</c> document. The file lives <see cref="FakeApiframeOptions.UploadLifetime"/>.
+    /// </summary>
+    public FakeResponse Upload(bool hasFilePart, byte[]? content)
+    {
+        if (!hasFilePart || content is null || content.Length == 0)
+        {
+            return FakeResponse.Validation("No file uploaded", new Dictionary<string, List<string>> { ["file"] = ["Required"] });
+        }
+
+        if (content.Length > FakeUploadedFile.MaxImageBytes)
+        {
+            return FakeResponse.Validation(
+                "File too large", new Dictionary<string, List<string>> { ["file"] = ["Images may be at most 25 MB"] });
+        }
+
+        if (FakeUploadedFile.Sniff(content) is not var (contentType, extension))
+        {
+            return FakeResponse.Validation(
+                "Unsupported file type",
+                new Dictionary<string, List<string>> { ["file"] = ["Expected PNG, JPEG, WebP, GIF, MP4, WebM, MOV, MP3, WAV, OGG or M4A"] });
+        }
+
+        var now = Time.GetUtcNow();
+        var upload = new FakeUploadedFile(Guid.NewGuid().ToString(), content, contentType, extension, now, now + options.UploadLifetime);
+        lock (_gate)
+        {
+            _uploads[upload.Id] = upload;
+        }
+
+        Signal.Pulse();
+        return FakeResponse.Ok(
+            new JsonObject
+            {
+                ["id"] = upload.Id,
+                ["url"] = new Uri(BaseUrl, $"cdn/uploads/{upload.Id}.{extension}").AbsoluteUri,
+                ["kind"] = "image",
+                ["contentType"] = contentType,
+                ["byteSize"] = content.Length,
+                ["expiresAt"] = upload.ExpiresAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture),
+            },
+            201);
+    }
+
+    /// <summary>An uploaded file while it lives; 404 once the cleanup worker would have reaped it.</summary>
+    public FakeResponse UploadedFile(string fileName)
+    {
+        var dot = fileName.LastIndexOf('.');
+        var id = dot > 0 ? fileName[..dot] : fileName;
+        lock (_gate)
+        {
+            if (!_uploads.TryGetValue(id, out var upload) || Time.GetUtcNow() >= upload.ExpiresAt
+                || !string.Equals(fileName[(dot + 1)..], upload.Extension, StringComparison.Ordinal))
+            {
+                return FakeResponse.Error(404, "Not found");
+            }
+
+            return new FakeResponse(200) { Bytes = upload.Content, ContentType = upload.ContentType };
+        }
+    }
+
+    public IReadOnlyList<FakeUploadedFile> Uploads()
+    {
+        lock (_gate)
+        {
+            return [.. _uploads.Values.OrderBy(u => u.CreatedAt)];
+        }
+    }
+
     // ---- test control ----------------------------------------------------------------------------------------------
 
     public FakeJobSnapshot Control(string jobId, Action<FakeJob, DateTimeOffset> change)
@@ -530,7 +620,51 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
         }
     }
 
-    private void Advance(FakeJob job, DateTimeOffset now) => job.Advance(now, _jobDuration, Refund);
+    private void Advance(FakeJob job, DateTimeOffset now) => job.Advance(now, _jobDuration, options.ResultLifetime, Refund);
+
+    /// <summary>Waits until the job's inputs are fetched, so a test's manual transition sees the outcome.</summary>
+    public void WaitForInputs(string jobId)
+    {
+        Task<string?>? fetch;
+        lock (_gate)
+        {
+            fetch = _jobs.TryGetValue(jobId, out var job) ? job.InputFetch : null;
+        }
+
+        fetch?.Wait(TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>Downloads every input; the first one that fails names the job's error, as a provider failure would.</summary>
+    private async Task<string?> FetchInputsAsync(IReadOnlyList<string> urls)
+    {
+        for (var i = 0; i < urls.Count; i++)
+        {
+            try
+            {
+                using var response = await _inputFetcher.GetAsync(urls[i]).ConfigureAwait(false);
+                if (!response.IsSuccessStatusCode)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"Provider returned an error: could not download image_input[{i}] (HTTP {(int)response.StatusCode})");
+                }
+
+                var bytes = await response.Content.ReadAsByteArrayAsync().ConfigureAwait(false);
+                if (FakeUploadedFile.Sniff(bytes) is null)
+                {
+                    return string.Create(CultureInfo.InvariantCulture, $"Provider returned an error: image_input[{i}] is not a supported image");
+                }
+            }
+            catch (Exception exception) when (exception is HttpRequestException or TaskCanceledException or InvalidOperationException)
+            {
+                return string.Create(CultureInfo.InvariantCulture, $"Provider returned an error: could not download image_input[{i}] ({exception.GetType().Name})");
+            }
+            finally
+            {
+                Signal.Pulse();
+            }
+        }
+
+        return null;
+    }
 
     private FakeResponse InsufficientCredits(int cost) =>
         new(402)

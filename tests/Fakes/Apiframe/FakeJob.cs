@@ -42,6 +42,15 @@ internal sealed class FakeJob
 
     public required int ImageBytes { get; init; }
 
+    /// <summary>A photographic-like result of this pixel size instead of <see cref="ImageBytes"/>-sized noise; null: noise.</summary>
+    public (int Width, int Height)? PhotoSize { get; init; }
+
+    /// <summary>The <c>image_input</c> URLs.</summary>
+    public IReadOnlyList<string> InputUrls { get; init; } = [];
+
+    /// <summary>Fetching the inputs: null when every one was fetched, else why the job fails. Null task: nothing to fetch.</summary>
+    public Task<string?>? InputFetch { get; init; }
+
     /// <summary>Moves on its own (automatic mode at creation, and no test has taken it over).</summary>
     public bool Automatic { get; set; }
 
@@ -70,8 +79,14 @@ internal sealed class FakeJob
     public Uri ImageUrl(Uri baseUrl, int index = 1) => new(baseUrl, $"cdn/images/{Id}-{index}.{Extension}");
 
     /// <summary>Moves an automatic job to where its age says it should be. Returns true if anything changed.</summary>
-    public bool Advance(DateTimeOffset now, TimeSpan duration, Action<FakeJob> refund)
+    public bool Advance(DateTimeOffset now, TimeSpan duration, TimeSpan resultLifetime, Action<FakeJob> refund)
     {
+        // The CDN's cleanup worker purges results whatever drove the job.
+        if (Status == Completed && !Expired && CompletedAt + resultLifetime <= now)
+        {
+            Expired = true;
+        }
+
         if (!Automatic || Held || IsTerminal)
         {
             return false;
@@ -103,8 +118,13 @@ internal sealed class FakeJob
                 case FakeJobOutcome.Cancel:
                     Cancel(end, refund);
                     break;
+                case FakeJobOutcome.Complete when InputFetch is { IsCompleted: false }:
+                    // Still downloading an input: the job cannot finish before it has them.
+                    Status = Processing;
+                    Progress = 99;
+                    break;
                 default:
-                    Complete(end);
+                    Complete(end, refund);
                     break;
             }
         }
@@ -112,8 +132,15 @@ internal sealed class FakeJob
         return before != (Status, Progress);
     }
 
-    public void Complete(DateTimeOffset now)
+    /// <summary>Completes, or fails when an input could not be fetched (call once <see cref="InputFetch"/> is done).</summary>
+    public void Complete(DateTimeOffset now, Action<FakeJob> refund)
     {
+        if (InputFetch is { IsCompletedSuccessfully: true, Result: { } inputError })
+        {
+            Fail(inputError, now, refund);
+            return;
+        }
+
         Status = Completed;
         Progress = 100;
         CompletedAt = now;
@@ -142,9 +169,11 @@ internal sealed class FakeJob
         if (_image is null)
         {
             var seed = StringComparer.Ordinal.GetHashCode(Id) & 0x7F;
-            _image = Extension == "jpg"
-                ? FakeImages.Jpeg(64, 64, ImageBytes)
-                : ImageBytes > 0 ? FakeImages.PngOfSize(ImageBytes, seed) : FakeImages.Png(64, 64, seed);
+            _image = PhotoSize is var (width, height)
+                ? Extension == "jpg" ? FakeImages.Jpeg(width, height) : FakePhotoCache.Get(width, height)
+                : Extension == "jpg"
+                    ? FakeImages.Jpeg(64, 64, ImageBytes)
+                    : ImageBytes > 0 ? FakeImages.PngOfSize(ImageBytes, seed) : FakeImages.Png(64, 64, seed);
         }
 
         return _image;
@@ -180,7 +209,9 @@ internal sealed class FakeJob
         CreatedAt,
         CompletedAt,
         Polls,
-        Status == Completed && ResultShape != FakeResultShape.EmptyImages ? [ImageUrl(baseUrl)] : []);
+        Status == Completed && ResultShape != FakeResultShape.EmptyImages ? [ImageUrl(baseUrl)] : [],
+        InputUrls,
+        InputFetch is { IsCompletedSuccessfully: true } fetch ? fetch.Result : null);
 
     private JsonNode? ResultJson(Uri baseUrl)
     {

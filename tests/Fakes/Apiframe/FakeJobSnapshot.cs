@@ -14,4 +14,6 @@ public sealed record FakeJobSnapshot(
     DateTimeOffset CreatedAt,
     DateTimeOffset? CompletedAt,
     int Polls,
-    IReadOnlyList<Uri> ImageUrls);
+    IReadOnlyList<Uri> ImageUrls,
+    IReadOnlyList<string>? InputUrls = null,
+    string? InputFetchError = null);

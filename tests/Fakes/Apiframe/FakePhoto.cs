@@ -33,6 +33,11 @@ public static class FakePhoto
         var row = new byte[stride];
         var previousRow = new byte[stride];
         var filtered = new byte[1 + stride];
+        var horizons = new double[width];
+        for (var x = 0; x < width; x++)
+        {
+            horizons[x] = 0.45 + (0.15 * lattice.Fbm(((double)x / width * 2) + 17, 3));
+        }
 
         using var compressed = new MemoryStream(width * height * 2);
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
@@ -44,7 +49,7 @@ public static class FakePhoto
                 {
                     var u = (double)x / width;
                     var scene = lattice.Fbm(u * 6, v * 6 * height / width);
-                    var horizon = 0.45 + (0.15 * lattice.Fbm((u * 2) + 17, 3));
+                    var horizon = horizons[x];
                     double r, g, b;
                     if (v < horizon)
                     {

@@ -18,6 +18,12 @@ public enum FakeRoute
     /// <summary><c>GET /cdn/images/{jobId}-{n}.{ext}</c>.</summary>
     Cdn,
 
+    /// <summary><c>POST /v2/uploads</c>.</summary>
+    Upload,
+
+    /// <summary><c>GET /cdn/uploads/{id}.{ext}</c>: a file uploaded through <see cref="Upload"/>.</summary>
+    UploadedFile,
+
     /// <summary>Anything else.</summary>
     Other,
 }

@@ -17,6 +17,7 @@ public sealed record FakeAttachment
 
     public long Size => Content.LongLength;
 
+    /// <summary>The signed URL issued with the attachment; it expires (payloads carry freshly signed ones).</summary>
     public required string Url { get; init; }
 
     public int? Width { get; init; }
@@ -25,16 +26,17 @@ public sealed record FakeAttachment
 
     public bool Ephemeral { get; init; }
 
-    /// <summary>The Attachment object Discord would send.</summary>
-    public JsonObject ToJson()
+    /// <summary>The Attachment object Discord would send, with <paramref name="url"/> (a freshly signed one) or <see cref="Url"/>.</summary>
+    public JsonObject ToJson(string? url = null)
     {
+        url ??= Url;
         var json = new JsonObject
         {
             ["id"] = Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["filename"] = Filename,
             ["size"] = Size,
-            ["url"] = Url,
-            ["proxy_url"] = Url.Replace("/cdn/", "/media/", StringComparison.Ordinal),
+            ["url"] = url,
+            ["proxy_url"] = url.Replace("/cdn/", "/media/", StringComparison.Ordinal),
         };
         if (ContentType is not null)
         {

@@ -34,6 +34,18 @@ internal static partial class FakeDiscordContract
             yield break;
         }
 
+        // Real, but missing from the OpenAPI document we have (reference platform-2026 §Signed attachment URLs): its
+        // shape is checked by hand, as the libraries that call it type it.
+        if (call.Route == RefreshUrlsRoute)
+        {
+            foreach (var problem in CheckRefreshUrls(call))
+            {
+                yield return problem;
+            }
+
+            yield break;
+        }
+
         if (spec is not null)
         {
             var specPath = spec.FindPath(call.Method, call.Path);
@@ -68,6 +80,33 @@ internal static partial class FakeDiscordContract
             {
                 yield return problem;
             }
+        }
+    }
+
+    private const string RefreshUrlsRoute = "/attachments/refresh-urls";
+
+    /// <summary><c>{"attachment_urls": [string, …]}</c>, 1–50 URLs, nothing else.</summary>
+    private static IEnumerable<string> CheckRefreshUrls(FakeDiscordCall call)
+    {
+        if (call.Json is not JsonObject body || body["attachment_urls"] is not JsonArray urls)
+        {
+            yield return $"{call.RouteKey}: attachment_urls (an array of URLs) is required";
+            yield break;
+        }
+
+        if (urls.Count is < 1 or > FakeDiscordServer.MaxRefreshUrls)
+        {
+            yield return $"{call.RouteKey}: attachment_urls must hold 1 to {FakeDiscordServer.MaxRefreshUrls} URLs, not {urls.Count}";
+        }
+
+        if (urls.Any(url => url is not JsonValue value || value.GetValueKind() != JsonValueKind.String))
+        {
+            yield return $"{call.RouteKey}: every attachment_urls entry must be a string";
+        }
+
+        foreach (var unknown in body.Select(property => property.Key).Where(key => key != "attachment_urls"))
+        {
+            yield return $"{call.RouteKey}: unknown property {unknown}";
         }
     }
 

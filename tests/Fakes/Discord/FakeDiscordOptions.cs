@@ -21,6 +21,12 @@ public sealed class FakeDiscordOptions
     /// <summary>How long an interaction token works for edits and follow-ups (Discord: 15 minutes).</summary>
     public TimeSpan TokenLifetime { get; set; } = TimeSpan.FromMinutes(15);
 
+    /// <summary>
+    /// How long a signed CDN URL works (Discord: about a day). Measured on <see cref="TimeProvider"/>: after it the CDN
+    /// answers 404 "This content is no longer available." until the URL is refreshed.
+    /// </summary>
+    public TimeSpan CdnUrlLifetime { get; set; } = TimeSpan.FromHours(24);
+
     /// <summary>Per-file upload limit when the interaction sets none (Discord's default: 10 MiB).</summary>
     public long MaxFileSize { get; set; } = 10 * 1024 * 1024;
 

@@ -27,7 +27,7 @@ public sealed partial class FakeDiscordServer
             && Current(seen.MessageId) is { } duplicate)
         {
             // Discord answers a repeated enforced nonce with the message it already created.
-            return FakeRestResult.Ok(duplicate.ToJson(ApplicationId));
+            return FakeRestResult.Ok(duplicate.ToJson(ApplicationId, FreshUrl));
         }
 
         var invalid = CheckMessageBody("", body, request, Options.MaxFileSize, [], isEdit: false, out var attachments);
@@ -43,7 +43,7 @@ public sealed partial class FakeDiscordServer
             _nonces[(channelId, nonce)] = (message.Id, request.Now);
         }
 
-        return FakeRestResult.Ok(message.ToJson(ApplicationId));
+        return FakeRestResult.Ok(message.ToJson(ApplicationId, FreshUrl));
     }
 
     private FakeRestResult ChannelMessage(string method, FakeRestRequest request)
@@ -62,7 +62,7 @@ public sealed partial class FakeDiscordServer
         switch (method)
         {
             case "GET":
-                return FakeRestResult.Ok(message.ToJson(ApplicationId));
+                return FakeRestResult.Ok(message.ToJson(ApplicationId, FreshUrl));
             case "DELETE":
                 DeleteMessage(message);
                 return FakeRestResult.NoContent();
@@ -79,7 +79,7 @@ public sealed partial class FakeDiscordServer
                     return invalid;
                 }
 
-                return FakeRestResult.Ok(EditMessage(message, body ?? [], attachments, clearLoading: false).ToJson(ApplicationId));
+                return FakeRestResult.Ok(EditMessage(message, body ?? [], attachments, clearLoading: false).ToJson(ApplicationId, FreshUrl));
         }
     }
 }

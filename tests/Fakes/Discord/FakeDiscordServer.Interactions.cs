@@ -181,7 +181,7 @@ public sealed partial class FakeDiscordServer
 
         var message = AddBotMessage(interaction.ChannelId, interaction.GuildId, body!, attachments, interaction.Id, CreationFlags(body!, allowEphemeral: true));
         interaction.FollowupIds.Add(message.Id);
-        return FakeRestResult.Ok(message.ToJson(ApplicationId));
+        return FakeRestResult.Ok(message.ToJson(ApplicationId, FreshUrl));
     }
 
     private FakeRestResult Followup(string method, FakeRestRequest request)
@@ -206,7 +206,7 @@ public sealed partial class FakeDiscordServer
         switch (method)
         {
             case "GET":
-                return FakeRestResult.Ok(message.ToJson(ApplicationId));
+                return FakeRestResult.Ok(message.ToJson(ApplicationId, FreshUrl));
             case "DELETE":
                 DeleteMessage(message);
                 return FakeRestResult.NoContent();
@@ -219,7 +219,7 @@ public sealed partial class FakeDiscordServer
                 }
 
                 var edited = EditMessage(message, body ?? [], attachments, clearLoading: true);
-                return FakeRestResult.Ok(edited.ToJson(ApplicationId));
+                return FakeRestResult.Ok(edited.ToJson(ApplicationId, FreshUrl));
         }
     }
 }

@@ -165,6 +165,12 @@ public sealed partial class FakeDiscordServer
 
     private FakeMessage DeleteMessage(FakeMessage current)
     {
+        // Discord's CDN drops a deleted message's files.
+        foreach (var attachment in current.Attachments)
+        {
+            _deletedAttachments.Add(attachment.Id);
+        }
+
         var deleted = current with { Deleted = true, Version = current.Version + 1 };
         _messages[current.Id].Add(deleted);
         return deleted;

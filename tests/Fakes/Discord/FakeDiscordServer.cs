@@ -50,6 +50,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly Dictionary<ulong, FakeInteraction> _interactions = [];
     private readonly Dictionary<string, FakeInteraction> _interactionsByToken = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, FakeAttachment> _cdn = [];
+    private readonly HashSet<ulong> _deletedAttachments = [];
     private readonly Dictionary<string, ulong> _commandIds = new(StringComparer.Ordinal);
     private readonly Dictionary<ulong, (int Status, int Code, string Message)> _channelErrors = [];
     private readonly Dictionary<(ulong Channel, string Nonce), (ulong MessageId, DateTimeOffset At)> _nonces = [];
@@ -57,6 +58,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private readonly FakeSnowflakes _ids;
     private readonly FakeContractLog _contractLog = new();
     private OpenApiDocument? _contract;
+
+    // Signs CDN URLs (hm = HMAC over the path, ex and is), so a URL cannot be extended by editing ex.
+    private readonly byte[] _cdnKey = RandomNumberGenerator.GetBytes(32);
     private List<JsonObject> _globalCommands = [];
     private readonly Dictionary<ulong, List<JsonObject>> _guildCommands = [];
     private readonly SortedDictionary<ulong, FakeGuild> _botGuilds = [];
@@ -100,6 +104,9 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     public ulong BotUserId => Options.BotUserId;
 
     internal FakeSignal Signal { get; } = new();
+
+    /// <summary>Files the CDN served (answers other than 404).</summary>
+    public int CdnDownloadCount { get; private set; }
 
     /// <summary>Every API call so far, in arrival order.</summary>
     public IReadOnlyList<FakeDiscordCall> Calls => Read(() => _calls.ToArray());
@@ -314,13 +321,49 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     private static string CommandKey(string name, int type, ulong? guildId) =>
         string.Create(CultureInfo.InvariantCulture, $"{guildId?.ToString(CultureInfo.InvariantCulture) ?? "global"}:{type}:{name}");
 
+    /// <summary>A freshly signed URL of an attachment, valid for <see cref="FakeDiscordOptions.CdnUrlLifetime"/> from now.</summary>
+    public string FreshUrl(FakeAttachment attachment)
+    {
+        ArgumentNullException.ThrowIfNull(attachment);
+        return CdnUrl(attachment.Id, attachment.Filename);
+    }
+
     private string CdnUrl(ulong id, string fileName)
     {
-        var expires = TimeProvider.GetUtcNow().AddHours(24).ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
-        var issued = TimeProvider.GetUtcNow().ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
-        var signature = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes($"{id}:{expires}"))).ToLowerInvariant();
-        return $"{BaseUrl}/cdn/attachments/{id.ToString(CultureInfo.InvariantCulture)}/{Uri.EscapeDataString(fileName)}?ex={expires}&is={issued}&hm={signature}&";
+        var now = TimeProvider.GetUtcNow();
+        var expires = now.Add(Options.CdnUrlLifetime).ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
+        var issued = now.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
+        var path = $"/cdn/attachments/{id.ToString(CultureInfo.InvariantCulture)}/{Uri.EscapeDataString(fileName)}";
+        return $"{BaseUrl}{path}?ex={expires}&is={issued}&hm={CdnSignature(path, expires, issued)}&";
     }
+
+    private string CdnSignature(string path, string expires, string issued) =>
+        Convert.ToHexString(HMACSHA256.HashData(_cdnKey, Encoding.UTF8.GetBytes($"{path}|{expires}|{issued}"))).ToLowerInvariant();
+
+    /// <summary>True when the query carries a valid signature for <paramref name="path"/> that has not expired.</summary>
+    private bool SignatureValid(string path, IQueryCollection query)
+    {
+        var expires = query["ex"].ToString();
+        var issued = query["is"].ToString();
+        var signature = query["hm"].ToString();
+        if (expires.Length == 0 || issued.Length == 0 || signature.Length == 0
+            || !long.TryParse(expires, NumberStyles.AllowHexSpecifier, CultureInfo.InvariantCulture, out var expiry))
+        {
+            return false;
+        }
+
+        var expected = CdnSignature(path, expires, issued);
+        return CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(expected), Encoding.ASCII.GetBytes(signature.ToLowerInvariant()))
+            && TimeProvider.GetUtcNow().ToUnixTimeSeconds() < expiry;
+    }
+
+    /// <summary>Attachments a refresh can renew: on a message that still exists (ephemeral ones belong to none).</summary>
+    private FakeAttachment? Refreshable(ulong attachmentId) =>
+        _messages.Values
+            .Select(versions => versions[^1])
+            .Where(message => !message.Deleted)
+            .SelectMany(message => message.Attachments)
+            .FirstOrDefault(attachment => attachment.Id == attachmentId && !attachment.Ephemeral);
 
     // Discord reports image dimensions; read them from a PNG header when the test did not give them.
     private static (int? Width, int? Height) PngSize(byte[] content)
@@ -351,7 +394,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             return;
         }
 
-        if (path.StartsWith("/cdn/attachments/", StringComparison.Ordinal))
+        // The CDN, and the media proxy in front of it (proxy_url), which serves the same files.
+        if (path.StartsWith("/cdn/attachments/", StringComparison.Ordinal) || path.StartsWith("/media/attachments/", StringComparison.Ordinal))
         {
             await ServeCdnAsync(context, path).ConfigureAwait(false);
             return;
@@ -375,13 +419,17 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             attachment = Read(() => _cdn.GetValueOrDefault(id));
         }
 
-        if (attachment is null || !string.Equals(Uri.UnescapeDataString(segments[3]), attachment.Filename, StringComparison.Ordinal))
+        // Like Discord's CDN: an unsigned, tampered or expired URL is as gone as a deleted file.
+        if (attachment is null || !string.Equals(Uri.UnescapeDataString(segments[3]), attachment.Filename, StringComparison.Ordinal)
+            || !SignatureValid("/cdn" + path[path.IndexOf("/attachments/", StringComparison.Ordinal)..], context.Request.Query)
+            || AttachmentDeleted(attachment))
         {
             context.Response.StatusCode = 404;
             await context.Response.WriteAsync("This content is no longer available.").ConfigureAwait(false);
             return;
         }
 
+        Write(() => CdnDownloadCount++);
         context.Response.ContentType = attachment.ContentType ?? "application/octet-stream";
         context.Response.ContentLength = attachment.Content.Length;
         await context.Response.Body.WriteAsync(attachment.Content).ConfigureAwait(false);
@@ -619,6 +667,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         ("POST", "/channels/{channel_id}/messages") => CreateChannelMessage(request),
         ("GET", "/channels/{channel_id}/messages") => ListChannelMessages(request),
         (_, "/channels/{channel_id}/messages/{message_id}") => ChannelMessage(method, request),
+        ("POST", "/attachments/refresh-urls") => RefreshUrls(request),
         _ => FakeRestResult.Error(405, 0, "405: Method Not Allowed"),
     };
 }

@@ -169,7 +169,7 @@ public abstract class FakeInteractionBuilder<TSelf>
 
         if (SourceMessage is { } message)
         {
-            json["message"] = message.ToJson(Server.ApplicationId);
+            json["message"] = message.ToJson(Server.ApplicationId, Server.FreshUrl);
         }
 
         return new FakeInteraction(Server, json, Type, id, token, ChannelId, GuildId, UserId, SourceMessage?.Id, sizeLimit);

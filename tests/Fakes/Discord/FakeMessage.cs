@@ -62,8 +62,11 @@ public sealed record FakeMessage
         .Select(c => c?["custom_id"]?.GetValue<string>())
         .OfType<string>();
 
-    /// <summary>The Message object Discord would return.</summary>
-    public JsonObject ToJson(ulong? applicationId = null)
+    /// <summary>
+    /// The Message object Discord would return; <paramref name="urlFor"/> signs attachment URLs afresh, as Discord does
+    /// in every payload it sends.
+    /// </summary>
+    public JsonObject ToJson(ulong? applicationId = null, Func<FakeAttachment, string>? urlFor = null)
     {
         var json = new JsonObject
         {
@@ -89,7 +92,7 @@ public sealed record FakeMessage
             ["pinned"] = false,
             ["embeds"] = Embeds.DeepClone(),
             ["components"] = Components.DeepClone(),
-            ["attachments"] = new JsonArray(Attachments.Select(a => (JsonNode)a.ToJson()).ToArray()),
+            ["attachments"] = new JsonArray(Attachments.Select(a => (JsonNode)a.ToJson(urlFor?.Invoke(a))).ToArray()),
             ["flags"] = Flags,
         };
         if (GuildId is not null)

@@ -34,7 +34,7 @@ public sealed class FakeMessageCommandBuilder : FakeInteractionBuilder<FakeMessa
             ["name"] = _name,
             ["type"] = 3,
             ["target_id"] = id,
-            ["resolved"] = new JsonObject { ["messages"] = new JsonObject { [id] = target.ToJson(Server.ApplicationId) } },
+            ["resolved"] = new JsonObject { ["messages"] = new JsonObject { [id] = target.ToJson(Server.ApplicationId, Server.FreshUrl) } },
         };
     }
 }

@@ -29,6 +29,7 @@ internal static class FakeRoutes
         ("GET", "/channels/{channel_id}/messages/{message_id}"),
         ("PATCH", "/channels/{channel_id}/messages/{message_id}"),
         ("DELETE", "/channels/{channel_id}/messages/{message_id}"),
+        ("POST", "/attachments/refresh-urls"),
     ];
 
     public static FakeRouteMatch? Match(string method, string path)
