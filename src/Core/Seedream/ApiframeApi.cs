@@ -25,6 +25,15 @@ internal sealed class ApiframeApi(HttpClient http, TimeProvider time)
     public Task<ApiframeResponse> GetJobAsync(string jobId, CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, "v2/jobs/" + Uri.EscapeDataString(jobId)), cancellationToken);
 
+    /// <summary><c>POST /v2/uploads</c>: one multipart <c>file</c> (Apiframe sniffs its type from the bytes).</summary>
+    public Task<ApiframeResponse> UploadAsync(ReadOnlyMemory<byte> file, string fileName, string contentType, CancellationToken cancellationToken)
+    {
+        var part = new ReadOnlyMemoryContent(file);
+        part.Headers.ContentType = new MediaTypeHeaderValue(contentType);
+        var form = new MultipartFormDataContent { { part, "file", fileName } };
+        return SendAsync(new HttpRequestMessage(HttpMethod.Post, "v2/uploads") { Content = form }, cancellationToken);
+    }
+
     public Task<ApiframeResponse> GetMeAsync(CancellationToken cancellationToken) =>
         SendAsync(new HttpRequestMessage(HttpMethod.Get, "v2/me"), cancellationToken);
 

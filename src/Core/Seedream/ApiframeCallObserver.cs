@@ -64,6 +64,11 @@ internal sealed class ApiframeCallObserver(ApiframeMetrics metrics, ApiframeCont
             return "poll";
         }
 
+        if (path.EndsWith("v2/uploads", StringComparison.Ordinal))
+        {
+            return "upload";
+        }
+
         return path.EndsWith("v2/me", StringComparison.Ordinal) ? "account" : "other";
     }
 }

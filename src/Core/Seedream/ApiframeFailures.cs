@@ -178,6 +178,7 @@ internal static class ApiframeFailures
         ApiframeOperation.Poll => "job status",
         ApiframeOperation.Account => "account",
         ApiframeOperation.Download => "result download",
+        ApiframeOperation.Upload => "upload",
         _ => operation.ToString(),
     };
 

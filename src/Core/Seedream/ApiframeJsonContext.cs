@@ -12,4 +12,5 @@ namespace SeedreamBot.Core.Seedream;
 [JsonSerializable(typeof(JobBody))]
 [JsonSerializable(typeof(MeBody))]
 [JsonSerializable(typeof(ErrorBody))]
+[JsonSerializable(typeof(UploadBody))]
 internal sealed partial class ApiframeJsonContext : JsonSerializerContext;

@@ -7,4 +7,5 @@ internal enum ApiframeOperation
     Poll,
     Account,
     Download,
+    Upload,
 }

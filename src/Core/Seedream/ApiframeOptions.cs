@@ -26,6 +26,16 @@ public sealed class ApiframeOptions : IValidatableObject
     /// <summary>Apiframe API root. Default <c>https://api.apiframe.ai</c>.</summary>
     public string BaseUrl { get; set; } = DefaultBaseUrl;
 
+    /// <summary>The hosts Apiframe documents for its CDN, where results are downloaded from.</summary>
+    public static readonly IReadOnlyList<string> DocumentedResultHosts = ["cdn.apiframe.ai", "cdn2.apiframe.ai"];
+
+    /// <summary>
+    /// Where result images may be downloaded from: host names (https only, public addresses only, no redirect to
+    /// another host), or explicit origins such as <c>http://127.0.0.1:5123</c> for a local fake. Entries given in
+    /// configuration are added to Apiframe's documented hosts.
+    /// </summary>
+    public HashSet<string> ResultHosts { get; set; } = new(DocumentedResultHosts, StringComparer.OrdinalIgnoreCase);
+
     /// <summary>Model id sent as <c>model</c>. Default <c>seedream-5-lite</c>.</summary>
     public string Model { get; set; } = DefaultModel;
 
@@ -96,6 +106,15 @@ public sealed class ApiframeOptions : IValidatableObject
                 [nameof(BaseUrl)]);
         }
 
+        foreach (var host in ResultHosts)
+        {
+            if (Net.HostAllowList.Problem(host) is { } problem)
+            {
+                yield return new ValidationResult(
+                    $"Apiframe:ResultHosts: {problem}. List host names such as {DocumentedResultHosts[0]}.", [nameof(ResultHosts)]);
+            }
+        }
+
         if (string.IsNullOrWhiteSpace(Model))
         {
             yield return new ValidationResult(
@@ -146,7 +165,7 @@ public sealed class ApiframeOptions : IValidatableObject
         $"ApiframeOptions {{ BaseUrl = {BaseUrl}, Model = {Model}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set, hidden)")}, " +
         $"PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, JobTimeout = {JobTimeout}, " +
         $"MaxConcurrentJobs = {MaxConcurrentJobs}, RequestTimeout = {RequestTimeout}, MaxRetryAttempts = {MaxRetryAttempts}, " +
-        $"RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter} }}";
+        $"RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter}, ResultHosts = [{string.Join(", ", ResultHosts)}] }}";
 
     private static IEnumerable<ValidationResult> CheckRange(string name, TimeSpan value, TimeSpan min, TimeSpan max, string defaultValue)
     {

@@ -26,7 +26,20 @@ public interface ISeedreamClient
         IProgress<JobProgress>? progress,
         CancellationToken cancellationToken);
 
-    /// <summary>Streams a result image into memory, refusing more than <paramref name="maxBytes"/> bytes.</summary>
+    /// <summary>
+    /// <c>POST /v2/uploads</c>: puts an image on Apiframe's short-lived storage (about 1–2 hours) and returns a URL
+    /// Apiframe accepts as an input; how the bot passes its own copy of an input whose Discord link has expired.
+    /// </summary>
+    Task<ApiframeResult<UploadedFile>> UploadAsync(
+        ReadOnlyMemory<byte> image,
+        string fileName,
+        string contentType,
+        CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Streams a result image into memory, refusing more than <paramref name="maxBytes"/> bytes, from an https URL on
+    /// <c>Apiframe:ResultHosts</c> only (no redirect to another host, no private address); the bytes must be an image.
+    /// </summary>
     Task<ApiframeResult<DownloadedImage>> DownloadAsync(
         Uri url,
         long maxBytes,

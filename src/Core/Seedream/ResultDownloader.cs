@@ -1,24 +1,24 @@
 using System.Net;
 using System.Text;
 using Microsoft.Extensions.Logging;
+using SeedreamBot.Core.Images;
+using SeedreamBot.Core.Net;
 
 namespace SeedreamBot.Core.Seedream;
 
 /// <summary>
 /// Streams a result image into one exactly-sized buffer, refusing oversize results before reading them when the
-/// size is declared and after at most <c>cap + 1</c> bytes when it is not.
+/// size is declared and after at most <c>cap + 1</c> bytes when it is not. Only from <c>Apiframe:ResultHosts</c>, with
+/// redirects followed by hand and only on the same host; the bytes, not the Content-Type, say it is an image.
 /// </summary>
 internal sealed class ResultDownloader(ApiframeCdn cdn, ApiframeOptions options, TimeProvider time, ILogger logger)
 {
     private const int InitialBufferSize = 64 * 1024;
 
-    private static readonly Dictionary<string, string> ExtensionsByMediaType = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["image/png"] = "png",
-        ["image/jpeg"] = "jpg",
-        ["image/webp"] = "webp",
-        ["image/gif"] = "gif",
-    };
+    /// <summary>CDNs redirect, but a result never needs more than a couple of hops.</summary>
+    private const int MaxRedirects = 3;
+
+    private readonly HostAllowList _hosts = new(options.ResultHosts);
 
     public async Task<ApiframeResult<DownloadedImage>> DownloadAsync(Uri url, long maxBytes, CancellationToken cancellationToken)
     {
@@ -31,15 +31,49 @@ internal sealed class ResultDownloader(ApiframeCdn cdn, ApiframeOptions options,
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxBytes);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(maxBytes, (long)Array.MaxLength);
 
-        HttpResponseMessage response;
-        try
+        // A job's result URL comes from Apiframe's answer; only its CDN is trusted to serve it.
+        if (!_hosts.Allows(url))
         {
-            response = await cdn.GetAsync(url, cancellationToken);
+            return Fail(new ApiframeFailure(
+                ApiframeFailureKind.ResultNotImage,
+                $"The result link points at {Printable(url.Scheme + "://" + url.Authority)}, which is not one of Apiframe's CDN hosts " +
+                $"({string.Join(", ", _hosts.Entries)}); the bot does not download from there. The operator can add a host to Apiframe:ResultHosts."));
         }
-        catch (Exception exception) when (!cancellationToken.IsCancellationRequested
-                                          && ApiframeFailures.FromException(exception, ApiframeOperation.Download, null, options.ApiKey) is { } failure)
+
+        HttpResponseMessage response;
+        var current = url;
+        var hops = 0;
+        while (true)
         {
-            return Fail(failure);
+            try
+            {
+                response = await cdn.GetAsync(current, cancellationToken);
+            }
+            catch (Exception exception) when (!cancellationToken.IsCancellationRequested
+                                              && ApiframeFailures.FromException(exception, ApiframeOperation.Download, null, options.ApiKey) is { } failure)
+            {
+                return Fail(failure);
+            }
+
+            if (!IsRedirect(response.StatusCode))
+            {
+                break;
+            }
+
+            // Followed by hand: a redirect may stay on the host it started from, never leave for another one.
+            var location = response.Headers.Location;
+            response.Dispose();
+            var next = location is null ? null : location.IsAbsoluteUri ? location : new Uri(current, location);
+            if (next is null || ++hops > MaxRedirects || !SameOrigin(next, current) || !_hosts.Allows(next))
+            {
+                return Fail(new ApiframeFailure(
+                    ApiframeFailureKind.ResultNotImage,
+                    next is null || hops > MaxRedirects
+                        ? "The result link kept redirecting; the bot gave up on it."
+                        : $"The result link redirected to another host ({Printable(next.Authority)}); the bot does not follow that."));
+            }
+
+            current = next;
         }
 
         using (response)
@@ -67,21 +101,11 @@ internal sealed class ResultDownloader(ApiframeCdn cdn, ApiframeOptions options,
                 });
             }
 
+            // A declared type that is clearly something else (an HTML error page) ends it early; the bytes decide the rest.
             var mediaType = response.Content.Headers.ContentType?.MediaType;
-            if (string.Equals(mediaType, "image/jpg", StringComparison.OrdinalIgnoreCase))
+            if (mediaType is not null && !IsPlausibleImageType(mediaType))
             {
-                mediaType = "image/jpeg"; // a common misspelling some CDNs serve
-            }
-
-            if (mediaType is null || !ExtensionsByMediaType.TryGetValue(mediaType, out var extension))
-            {
-                return Fail(new ApiframeFailure(
-                    ApiframeFailureKind.ResultNotImage,
-                    $"The result link served {(mediaType is null ? "no content type" : Printable(mediaType))} instead of a PNG, JPEG, WebP or GIF image.")
-                {
-                    StatusCode = status,
-                    RequestId = requestId,
-                });
+                return Fail(NotImage($"The result link served {Printable(mediaType)} instead of a PNG, JPEG, WebP or GIF image.", status, requestId));
             }
 
             var declared = response.Content.Headers.ContentLength;
@@ -111,10 +135,17 @@ internal sealed class ResultDownloader(ApiframeCdn cdn, ApiframeOptions options,
                     });
                 }
 
-                var normalisedType = mediaType.ToLowerInvariant();
-                SeedreamLog.Downloaded(logger, length, normalisedType, url.Host);
-                return ApiframeResult<DownloadedImage>.Success(
-                    new DownloadedImage(new ReadOnlyMemory<byte>(buffer, 0, length), normalisedType, FileNameFor(url, extension)));
+                var content = new ReadOnlyMemory<byte>(buffer, 0, length);
+                if (ImageKinds.Sniff(content.Span) is not { } kind)
+                {
+                    return Fail(NotImage(
+                        $"The result link served {(mediaType is null ? "a file" : Printable(mediaType))} whose bytes are not a PNG, JPEG, WebP or GIF image.",
+                        status,
+                        requestId));
+                }
+
+                SeedreamLog.Downloaded(logger, length, kind.MediaType(), current.Host);
+                return ApiframeResult<DownloadedImage>.Success(new DownloadedImage(content, kind.MediaType(), FileNameFor(url, kind.Extension())));
             }
             catch (OperationCanceledException) when (bodyTimeout.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
             {
@@ -142,6 +173,23 @@ internal sealed class ResultDownloader(ApiframeCdn cdn, ApiframeOptions options,
             return failure;
         }
     }
+
+    private static bool IsRedirect(HttpStatusCode status) =>
+        status is HttpStatusCode.MovedPermanently or HttpStatusCode.Found or HttpStatusCode.SeeOther
+            or HttpStatusCode.TemporaryRedirect or HttpStatusCode.PermanentRedirect;
+
+    private static bool SameOrigin(Uri next, Uri current) =>
+        string.Equals(next.Scheme, current.Scheme, StringComparison.OrdinalIgnoreCase)
+        && string.Equals(next.IdnHost, current.IdnHost, StringComparison.OrdinalIgnoreCase)
+        && next.Port == current.Port;
+
+    private static bool IsPlausibleImageType(string mediaType) =>
+        mediaType.StartsWith("image/", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals("application/octet-stream", StringComparison.OrdinalIgnoreCase)
+        || mediaType.Equals("binary/octet-stream", StringComparison.OrdinalIgnoreCase);
+
+    private static ApiframeFailure NotImage(string message, int status, string? requestId) =>
+        new(ApiframeFailureKind.ResultNotImage, message) { StatusCode = status, RequestId = requestId };
 
     /// <summary>
     /// Reads the body into a buffer sized from Content-Length when known (one allocation, no copy); otherwise grows a

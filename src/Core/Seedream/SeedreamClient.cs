@@ -80,6 +80,40 @@ internal sealed class SeedreamClient : ISeedreamClient
     public Task<ApiframeResult<DownloadedImage>> DownloadAsync(Uri url, long maxBytes, CancellationToken cancellationToken) =>
         _downloader.DownloadAsync(url, maxBytes, cancellationToken);
 
+    public async Task<ApiframeResult<UploadedFile>> UploadAsync(
+        ReadOnlyMemory<byte> image,
+        string fileName,
+        string contentType,
+        CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(fileName);
+        ArgumentException.ThrowIfNullOrWhiteSpace(contentType);
+        ApiframeResponse response;
+        try
+        {
+            response = await _api.UploadAsync(image, fileName, contentType, cancellationToken);
+        }
+        catch (Exception exception) when (!cancellationToken.IsCancellationRequested
+                                          && ApiframeFailures.FromException(exception, ApiframeOperation.Upload, null, _options.ApiKey) is { } failure)
+        {
+            return Fail("upload", failure);
+        }
+
+        if (!response.IsSuccess)
+        {
+            return Fail("upload", ApiframeFailures.FromResponse(response, ApiframeOperation.Upload, null, _options.ApiKey));
+        }
+
+        var upload = Parse(response.Body, ApiframeJsonContext.Default.UploadBody);
+        if (upload?.Url is null || !Uri.TryCreate(upload.Url, UriKind.Absolute, out var url))
+        {
+            return Fail("upload", ApiframeFailures.UnexpectedBody(response, ApiframeOperation.Upload, null));
+        }
+
+        SeedreamLog.Uploaded(_logger, image.Length, url.Host, upload.ExpiresAt);
+        return ApiframeResult<UploadedFile>.Success(new UploadedFile(url, upload.ExpiresAt));
+    }
+
     public async Task<ApiframeResult<ApiframeAccount>> GetAccountAsync(CancellationToken cancellationToken)
     {
         ApiframeResponse response;

@@ -33,4 +33,7 @@ internal static partial class SeedreamLog
 
     [LoggerMessage(2108, LogLevel.Debug, "Downloaded {ByteCount} bytes of {ContentType} from {Host}")]
     public static partial void Downloaded(ILogger logger, long byteCount, string contentType, string host);
+
+    [LoggerMessage(2109, LogLevel.Information, "Uploaded {ByteCount} bytes to Apiframe's storage on {Host}, kept until {ExpiresAt}")]
+    public static partial void Uploaded(ILogger logger, long byteCount, string host, DateTimeOffset? expiresAt);
 }

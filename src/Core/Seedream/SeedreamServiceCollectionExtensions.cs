@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Net;
 
 namespace SeedreamBot.Core.Seedream;
 
@@ -70,11 +71,15 @@ public static class SeedreamServiceCollectionExtensions
                 client.Timeout = Timeout.InfiniteTimeSpan; // attempts are timed by the pipeline, the body by the downloader
                 client.DefaultRequestHeaders.UserAgent.ParseAdd("SeedreamBot/1.0");
             })
-            .ConfigurePrimaryHttpMessageHandler(() => new SocketsHttpHandler
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
             {
-                AllowAutoRedirect = true, // CDNs redirect; this client has no secret to leak
-                MaxAutomaticRedirections = 5,
+                // The downloader follows redirects itself, and only on the same host.
+                AllowAutoRedirect = false,
                 PooledConnectionLifetime = PooledConnectionLifetime,
+
+                // A result URL is data from elsewhere: whatever it resolves to must be a public address.
+                ConnectCallback = PublicAddresses.ConnectCallback(
+                    new HostAllowList(provider.GetRequiredService<IOptions<ApiframeOptions>>().Value.ResultHosts)),
             })
             .RedactLoggedHeaders(ApiframeHeaders.IsSensitive);
         cdn.AddResilienceHandler("apiframe-cdn", ApiframeResilience.Configure);

@@ -129,12 +129,15 @@ public sealed class FakeApiframeServer : IAsyncDisposable
 
     /// <summary>
     /// Settings that point the bot's <c>Apiframe</c> configuration section at this fake, with polling and retry
-    /// intervals in milliseconds so end-to-end tests run fast. Add them to a configuration builder.
+    /// intervals in milliseconds so end-to-end tests run fast. The fake's CDN is on loopback over http, which the bot
+    /// refuses for results unless its origin is listed explicitly: that is what <c>ResultHosts</c> does here. Add them
+    /// to a configuration builder.
     /// </summary>
     public IReadOnlyDictionary<string, string?> ClientConfiguration() => new Dictionary<string, string?>
     {
         ["Apiframe:ApiKey"] = ApiKey,
         ["Apiframe:BaseUrl"] = BaseUrl.AbsoluteUri,
+        ["Apiframe:ResultHosts:0"] = BaseUrl.GetLeftPart(UriPartial.Authority),
         ["Apiframe:PollInterval"] = "00:00:00.020",
         ["Apiframe:MaxPollInterval"] = "00:00:00.100",
         ["Apiframe:RetryBaseDelay"] = "00:00:00.010",
