@@ -157,9 +157,10 @@ public sealed partial class ImageStore
                     break;
                 }
 
+                var length = file.Length;
                 if (Delete(file))
                 {
-                    total -= file.Length;
+                    total -= length;
                     kept.Remove(file);
                     evicted++;
                 }

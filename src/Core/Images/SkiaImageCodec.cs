@@ -40,8 +40,9 @@ internal sealed class SkiaImageCodec : IImageCodec
         var alpha = header.HasAlpha && format == ImageKind.WebP ? SKAlphaType.Unpremul : SKAlphaType.Opaque;
         var info = new SKImageInfo(header.Width, header.Height, SKColorType.Rgba8888, alpha);
         using var decoded = new SKBitmap(info);
+        // Incomplete input is refused too: it is a file whose header promised more pixels than its data holds.
         var result = codec.GetPixels(info, decoded.GetPixels());
-        if (result is not (SKCodecResult.Success or SKCodecResult.IncompleteInput))
+        if (result != SKCodecResult.Success)
         {
             throw new ImageDecodeException($"The image could not be decoded ({result}).");
         }
