@@ -45,6 +45,9 @@ public sealed class BotHarness : IAsyncDisposable
 
     public string DatabasePath { get; }
 
+    /// <summary>The deployment's wall clock: move it to make "a week later" happen.</summary>
+    public ShiftedClock Clock => _options.Clock;
+
     /// <summary>Every log line of every host this harness started.</summary>
     public LogCapture Logs { get; } = new();
 
@@ -88,6 +91,9 @@ public sealed class BotHarness : IAsyncDisposable
             ["Discord:ApiBaseUrl"] = Discord.ApiBaseUrl,
             ["Discord:GuildIds:0"] = GuildId.ToString(System.Globalization.CultureInfo.InvariantCulture),
             ["Storage:DatabasePath"] = DatabasePath,
+
+            // The fake Discord's CDN is on loopback over http: allowed for input images by naming its origin.
+            ["Generation:InputImageHosts:0"] = Discord.BaseUrl,
             ["Generation:ProgressUpdateInterval"] = "00:00:00.100",
             ["Generation:QueueUpdateInterval"] = "00:00:00.100",
             ["Health:Enabled"] = "false",
@@ -126,6 +132,7 @@ public sealed class BotHarness : IAsyncDisposable
         var registrationsBefore = RegistrationCalls();
         var builder = BotHost.CreateBuilder([], builder =>
         {
+            builder.Services.AddSingleton<TimeProvider>(_options.Clock);
             builder.Configuration.AddInMemoryCollection(Settings());
             builder.Logging.ClearProviders();
             builder.Logging.SetMinimumLevel(LogLevel.Trace);

@@ -6,9 +6,23 @@ namespace SeedreamBot.Harness;
 /// <summary>How a <see cref="BotHarness"/> sets up the fakes and the bot.</summary>
 public sealed class BotHarnessOptions
 {
-    public FakeDiscordOptions Discord { get; init; } = new();
+    private FakeDiscordOptions? _discord;
+    private FakeApiframeOptions? _apiframe;
 
-    public FakeApiframeOptions Apiframe { get; init; } = new();
+    /// <summary>The wall clock shared by the bot and both fakes (unless fake options with their own clock are given).</summary>
+    public ShiftedClock Clock { get; init; } = new();
+
+    public FakeDiscordOptions Discord
+    {
+        get => _discord ??= new FakeDiscordOptions { TimeProvider = Clock };
+        init => _discord = value;
+    }
+
+    public FakeApiframeOptions Apiframe
+    {
+        get => _apiframe ??= new FakeApiframeOptions { TimeProvider = Clock };
+        init => _apiframe = value;
+    }
 
     /// <summary>
     /// Extra or overriding bot configuration (e.g. <c>Credits:DefaultAllowance</c>); null removes a harness default.

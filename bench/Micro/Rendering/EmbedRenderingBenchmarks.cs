@@ -58,7 +58,7 @@ public class EmbedRenderingBenchmarks
         _result = new GenerationResult(
             new Uri("https://cdn.apiframe.ai/images/job_01HZX3-1.png"),
             new DownloadedImage(new byte[16], "image/png", "seedream-job_01HZX3-1.png"),
-            16,
+            null,
             balance,
             TimeSpan.FromSeconds(12.4));
         _progress = new JobProgress(JobStatus.Processing, 40);
@@ -71,7 +71,7 @@ public class EmbedRenderingBenchmarks
     [Benchmark(Description = "result with buttons: render + serialize")]
     public byte[] Result()
     {
-        var embed = GenerationMessages.Result(_generation, _result, _result.Image!.FileName, ApiframeOptions.DefaultModel, _culture);
+        var embed = GenerationMessages.Result(_generation, _result, _result.Image.FileName, ApiframeOptions.DefaultModel, _culture);
         var edit = new MessageEdit
         {
             Content = "",

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Bot.Localization;
 using SeedreamBot.Core.Credits;
+using SeedreamBot.Core.Images;
 using SeedreamBot.Core.Jobs;
 using SeedreamBot.Core.Seedream;
 using SeedreamBot.Discord.Models;
@@ -11,8 +12,9 @@ namespace SeedreamBot.Bot.Generation;
 
 /// <summary>
 /// Shows generations in Discord: edits the interaction's original message while its token is valid (15 minutes),
-/// and afterwards posts the result or the failure to the channel, mentioning the requester. A result too large
-/// for the upload limit is embedded from Apiframe's URL instead.
+/// and afterwards posts the result or the failure to the channel, mentioning the requester. The image is always
+/// attached: when Discord refuses it as too large (its announced limit was optimistic), it is fitted smaller and
+/// sent again, never replaced by a link that dies with Apiframe's copy.
 /// </summary>
 public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
 {
@@ -22,7 +24,11 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
     /// <summary>Interaction tokens last 15 minutes; stop using one a little before, so a slow edit is not refused.</summary>
     private static readonly TimeSpan TokenLifetime = TimeSpan.FromMinutes(15) - TimeSpan.FromSeconds(30);
 
+    /// <summary>How often a refused upload is fitted smaller and sent again before delivery counts as failed.</summary>
+    private const int MaxRefits = 2;
+
     private readonly IDiscordRestClient _rest;
+    private readonly ImageFitter _fitter;
     private readonly IOperatorAlerts _alerts;
     private readonly TimeProvider _time;
     private readonly IOptionsMonitor<ApiframeOptions> _apiframe;
@@ -30,12 +36,14 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
 
     public DiscordGenerationPresenter(
         IDiscordRestClient rest,
+        ImageFitter fitter,
         IOperatorAlerts alerts,
         TimeProvider time,
         IOptionsMonitor<ApiframeOptions> apiframe,
         ILogger<DiscordGenerationPresenter> logger)
     {
         _rest = rest;
+        _fitter = fitter;
         _alerts = alerts;
         _time = time;
         _apiframe = apiframe;
@@ -65,12 +73,12 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
         ArgumentNullException.ThrowIfNull(generation);
         ArgumentNullException.ThrowIfNull(result);
         var culture = Culture(generation);
-        var image = result.Image;
-        while (true)
+        for (var refits = 0; ; refits++)
         {
-            var fileName = image is null ? null : FileNameFor(generation, image);
+            var image = result.Image;
+            var fileName = FileNameFor(generation, image);
             var embed = GenerationMessages.Result(generation, result, fileName, _apiframe.CurrentValue.Model, culture);
-            IReadOnlyList<DiscordFile>? files = image is null ? null : [new DiscordFile(fileName!, image.Content, image.ContentType)];
+            IReadOnlyList<DiscordFile> files = [new DiscordFile(fileName, image.Content, image.ContentType)];
             IReadOnlyList<Component> buttons = [GenerationButtons.ForResult(generation.Id, culture)];
             try
             {
@@ -94,12 +102,20 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
                     cancellationToken).ConfigureAwait(false);
                 return new DeliveryReceipt(posted.ChannelId, posted.Id);
             }
-            catch (DiscordHttpException exception) when (exception.IsPayloadTooLarge && image is not null)
+            catch (DiscordHttpException exception) when (exception.IsPayloadTooLarge && refits < MaxRefits)
             {
-                // The limit we were given was optimistic: link Apiframe's copy instead of failing the member.
-                LogUploadRefused(generation.Id, image.Content.Length);
-                image = null;
-                result = result with { Image = null };
+                // The limit we were given was optimistic (Discord has announced limits it did not enforce): fit the
+                // original under the default limit, or smaller than what was refused, and send that.
+                var source = result.Original ?? image;
+                var smaller = Math.Min(GenerationProcessor.DefaultAttachmentSizeLimit, image.Content.Length * 4L / 5);
+                LogUploadRefused(generation.Id, image.Content.Length, smaller);
+                var fit = await _fitter.FitAsync(source.Content, smaller, cancellationToken).ConfigureAwait(false);
+                if (!fit.Succeeded)
+                {
+                    throw;
+                }
+
+                result = result with { Image = fit.Reencoded ? source.ReencodedAs(fit) : source, Original = fit.Reencoded ? source : null };
             }
         }
     }
@@ -267,6 +283,6 @@ public sealed partial class DiscordGenerationPresenter : IGenerationPresenter
     [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: no result among the {Count} channel messages since the request; taking it as not posted")]
     private partial void LogChannelSearchGaveUp(string generationId, int count);
 
-    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: Discord refused a {Bytes}-byte upload; linking the image instead")]
-    private partial void LogUploadRefused(string generationId, int bytes);
+    [LoggerMessage(Level = LogLevel.Warning, Message = "Generation {GenerationId}: Discord refused a {Bytes}-byte upload as too large; fitting it under {Limit} bytes")]
+    private partial void LogUploadRefused(string generationId, int bytes, long limit);
 }

@@ -32,6 +32,7 @@ public static class FailureReasons
             ApiframeFailureKind.TimedOut => BotText.Format(culture, "FailTimedOut", jobTimeout.Humanize(2, culture)),
             ApiframeFailureKind.ResultExpired => BotText.Get(culture, "FailExpired"),
             ApiframeFailureKind.ResultNotImage => BotText.Get(culture, "FailNotImage"),
+            ApiframeFailureKind.ResultTooLarge => BotText.Get(culture, "FailTooLarge"),
             ApiframeFailureKind.InvalidRequest => BotText.Format(culture, "FailInvalid", Trim(apiframe.Message)),
             ApiframeFailureKind.Unauthorized => BotText.Get(culture, "FailKey"),
             ApiframeFailureKind.InsufficientCredits => BotText.Get(culture, "FailOutOfCredits"),

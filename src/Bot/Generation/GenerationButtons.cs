@@ -42,10 +42,15 @@ public static class GenerationButtons
             .Any(button => string.Equals(button.CustomId, reroll, StringComparison.Ordinal));
     }
 
-    public static InteractionResponse PromptModal(string action, string argument, string title, string label, string placeholder, string? value = null) =>
+    /// <summary>A modal asking for a prompt, with an optional <paramref name="note"/> shown above the field.</summary>
+    public static InteractionResponse PromptModal(
+        string action, string argument, string title, string label, string placeholder, string? value = null, string? note = null) =>
         InteractionResponse.Modal(
             CustomId.Create(Prefix, action, argument),
             title,
+            [.. note is null ? Array.Empty<Component>() : [new TextDisplay { Content = note.Length <= 4000 ? note : note[..3999] + "…" }], PromptField(label, placeholder, value)]);
+
+    private static Label PromptField(string label, string placeholder, string? value) =>
             new Label
             {
                 Text = label,
@@ -59,5 +64,5 @@ public static class GenerationButtons
                     Placeholder = placeholder,
                     Value = value,
                 },
-            });
+            };
 }

@@ -17,17 +17,20 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
     private readonly GenerationService _generations;
     private readonly GenerationStarter _starter;
     private readonly PendingEditStore _pending;
+    private readonly InputImages _inputs;
     private readonly ModeratorPolicy _moderators;
 
     public GenerationComponentsHandler(
         GenerationService generations,
         GenerationStarter starter,
         PendingEditStore pending,
+        InputImages inputs,
         ModeratorPolicy moderators)
     {
         _generations = generations;
         _starter = starter;
         _pending = pending;
+        _inputs = inputs;
         _moderators = moderators;
     }
 
@@ -112,20 +115,49 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
         }
     }
 
-    private Task RerunAsync(InteractionContext context, GenerationRecord generation, GenerationOrigin origin) =>
-        _starter.StartAsync(
+    /// <summary>
+    /// The same request again. Its stored input links have expired by now: kept copies are uploaded to Apiframe and
+    /// images on messages get fresh links from Discord, or the member hears which input is gone.
+    /// </summary>
+    private Task RerunAsync(InteractionContext context, GenerationRecord generation, GenerationOrigin origin)
+    {
+        var inputs = InputImages.Of(generation);
+        return _starter.StartAsync(
             context,
             origin,
             GenerationRequestValidator.Validate(
                 generation.Prompt, generation.Size, generation.AspectRatio, generation.Format, generation.InputImageUrls),
             [],
-            generation.Id);
+            generation.Id,
+            inputs.Count == 0 ? null : token => _inputs.RefreshAsync(inputs, context.Culture, token));
+    }
 
+    /// <summary>
+    /// The result becomes the input. It lives on its message: the link in this interaction is freshly signed, and the
+    /// message is remembered so that a later Re-roll can ask Discord for a fresh one again.
+    /// </summary>
     private Task EditResultAsync(InteractionContext context, GenerationRecord generation)
     {
-        // The message's own attachment URL is freshly signed by Discord; Apiframe's URL is the fallback (linked results).
-        var resultUrl = context.Interaction.Message?.Attachments.FirstOrDefault(a => a.IsImage)?.Url ?? generation.ResultUrl;
-        if (resultUrl is null)
+        var message = context.Interaction.Message;
+        var attachment = message?.Attachments.FirstOrDefault(a => a.IsImage);
+        GenerationInput input;
+        if (attachment is not null)
+        {
+            input = new GenerationInput
+            {
+                Url = attachment.Url,
+                FileName = attachment.Filename,
+                ChannelId = message!.ChannelId,
+                MessageId = message.Id,
+                AttachmentId = attachment.Id,
+            };
+        }
+        else if (generation is { ResultChannelId: { } channel, ResultMessageId: { } messageId })
+        {
+            // The interaction did not carry the result's file: ask its message for the image on it.
+            input = new GenerationInput { ChannelId = channel, MessageId = messageId };
+        }
+        else
         {
             return context.ReplyPrivatelyAsync(BotText.Get(context.Culture, "GenerationGone"));
         }
@@ -138,9 +170,13 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
                 generation.Size,
                 AspectRatios.MatchInputImage,
                 generation.Format,
-                [resultUrl]),
+                // Checked for its shape only; the prepared, fresh link replaces it.
+                [string.IsNullOrEmpty(input.Url) ? "https://cdn.discordapp.com/" : input.Url]),
             [],
-            generation.Id);
+            generation.Id,
+            attachment is not null
+                ? _ => Task.FromResult(new PreparedInputs([input.Url], [input], []))
+                : token => _inputs.RefreshAsync([input], context.Culture, token));
     }
 
     private async Task SubmitMessageEditAsync(InteractionContext context, string pendingId)
@@ -152,6 +188,11 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
             return;
         }
 
+        // The images were found on the message when the command was used; their links may be old by the time the
+        // modal comes back, and embedded images have no declared type or size: refresh and check each one.
+        var inputs = pending.Inputs.Count == pending.ImageUrls.Count
+            ? pending.Inputs
+            : [.. pending.ImageUrls.Select(url => new GenerationInput { Url = url })];
         await _starter.StartAsync(
             context,
             GenerationOrigin.MessageEdit,
@@ -161,7 +202,8 @@ public sealed class GenerationComponentsHandler : IInteractionHandler
                 AspectRatios.MatchInputImage,
                 OutputFormat.Png,
                 pending.ImageUrls),
-            []).ConfigureAwait(false);
+            [],
+            prepareInputs: token => _inputs.CheckAsync(inputs, context.Culture, token)).ConfigureAwait(false);
     }
 
     private static async Task DeleteAsync(InteractionContext context, GenerationRecord generation, bool allowed)

@@ -3,6 +3,7 @@ using Humanizer;
 using SeedreamBot.Bot.Localization;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Generation;
+using SeedreamBot.Core.Images;
 using SeedreamBot.Core.Jobs;
 using SeedreamBot.Core.Seedream;
 using SeedreamBot.Discord.Models;
@@ -63,14 +64,14 @@ public static class GenerationMessages
         };
     }
 
-    /// <summary>The finished image's embed; <paramref name="fileName"/> is the attachment, null when linked.</summary>
-    public static Embed Result(GenerationRecord generation, GenerationResult result, string? fileName, string model, CultureInfo culture)
+    /// <summary>The finished image's embed; <paramref name="fileName"/> is the attached image.</summary>
+    public static Embed Result(GenerationRecord generation, GenerationResult result, string fileName, string model, CultureInfo culture)
     {
+        ArgumentNullException.ThrowIfNull(result);
         var builder = Base(generation, culture, Done)
             .WithTitle(BotText.Get(culture, IsEdit(generation) ? "EditedTitle" : "CreatedTitle"))
-            .WithDescription(Quote(generation.Prompt)
-                + (fileName is null ? "\n\n" + BotText.Format(culture, "LinkedInstead", LimitText(generation, culture)) : ""))
-            .WithImage(fileName is null ? result.ImageUrl.AbsoluteUri : "attachment://" + fileName)
+            .WithDescription(Quote(generation.Prompt) + (result.Reencoded ? "\n\n" + ReencodedNote(result, culture) : ""))
+            .WithImage("attachment://" + fileName)
             .AddField(BotText.Get(culture, "FieldSize"), generation.Size.ToWire(), inline: true)
             .AddField(BotText.Get(culture, "FieldAspect"), GenerationCommands.AspectChoiceName(generation.AspectRatio, culture), inline: true)
             .AddField(BotText.Get(culture, "FieldFormat"), generation.Format.ToWire().ToUpperInvariant(), inline: true)
@@ -143,11 +144,29 @@ public static class GenerationMessages
     private static bool IsEdit(GenerationRecord generation) =>
         generation.Origin is GenerationOrigin.Edit or GenerationOrigin.MessageEdit or GenerationOrigin.EditResult;
 
-    private static string LimitText(GenerationRecord generation, CultureInfo culture)
+    /// <summary>
+    /// "Re-encoded from PNG 17.6 MB to JPEG 0.9 MB to fit this channel", plus the new size when it was scaled, and a
+    /// link to the original for as long as Apiframe keeps it.
+    /// </summary>
+    private static string ReencodedNote(GenerationResult result, CultureInfo culture)
     {
-        var limit = generation.Target.AttachmentSizeLimit > 0
-            ? generation.Target.AttachmentSizeLimit
-            : GenerationProcessor.DefaultAttachmentSizeLimit;
-        return limit.Bytes().Humanize("0.#", culture);
+        var original = result.Original!;
+        ImageHeader.TryRead(original.Content.Span, out var from);
+        ImageHeader.TryRead(result.Image.Content.Span, out var to);
+        var sizes = new object[]
+        {
+            from.Kind.DisplayName(),
+            Megabytes(original.Content.Length, culture),
+            to.Kind.DisplayName(),
+            Megabytes(result.Image.Content.Length, culture),
+        };
+        var note = to.Width < from.Width || to.Height < from.Height
+            ? BotText.Format(culture, "ReencodedScaled", [.. sizes, to.Width.ToString("N0", culture), to.Height.ToString("N0", culture)])
+            : BotText.Format(culture, "Reencoded", sizes);
+        return note + " " + BotText.Format(culture, "OriginalLink", from.Kind.DisplayName(), result.ImageUrl.AbsoluteUri);
     }
+
+    /// <summary>Decimal megabytes with one decimal, as file managers show them: "17.6 MB", "17,6 MB".</summary>
+    private static string Megabytes(long bytes, CultureInfo culture) =>
+        (bytes / 1_000_000.0).ToString("0.0", culture) + " MB";
 }

@@ -13,7 +13,9 @@ namespace SeedreamBot.Bot.Generation;
 /// the request durably, acknowledge publicly within Discord's 3 seconds, then hold the credits and queue the job.
 /// Storing before acknowledging means a crash at any later moment leaves a request the restarted bot finishes or
 /// ends with an explanation, never a "thinking…" message nobody remembers. If the balance changed in between and the
-/// hold fails, the public "thinking…" message is removed and the reason is told privately.
+/// hold fails, the public "thinking…" message is removed and the reason is told privately. Input images are made ready
+/// between the acknowledgement and the hold (downloaded and kept, or given fresh links), so an input that is gone is
+/// explained before anything is held.
 /// </summary>
 public sealed class GenerationStarter
 {
@@ -31,13 +33,17 @@ public sealed class GenerationStarter
         _time = time;
     }
 
-    /// <summary>Answers the interaction in every case; returns the generation when one was started.</summary>
+    /// <summary>
+    /// Answers the interaction in every case; returns the generation when one was started. <paramref name="prepareInputs"/>
+    /// makes the request's input images ready (its links replace the request's); null when there are none.
+    /// </summary>
     public async Task<GenerationRecord?> StartAsync(
         InteractionContext context,
         GenerationOrigin origin,
         GenerationValidationResult validation,
         IReadOnlyList<string> inputProblems,
-        string? parentId = null)
+        string? parentId = null,
+        Func<CancellationToken, Task<PreparedInputs>>? prepareInputs = null)
     {
         ArgumentNullException.ThrowIfNull(context);
         ArgumentNullException.ThrowIfNull(validation);
@@ -85,6 +91,11 @@ public sealed class GenerationStarter
         }
 
         FailPoints.Reach(FailPointNames.AfterAck);
+        if (prepareInputs is not null && !await PrepareInputsAsync(context, intent, prepareInputs).ConfigureAwait(false))
+        {
+            return null;
+        }
+
         StartGenerationResult started;
         try
         {
@@ -104,6 +115,38 @@ public sealed class GenerationStarter
         }
 
         return started.Generation;
+    }
+
+    /// <summary>
+    /// Downloads and keeps new inputs, or gets fresh links for reused ones, and puts those links on the request (the
+    /// hold saves them with it). When an input cannot be used, the member hears which and the request is forgotten.
+    /// </summary>
+    private async Task<bool> PrepareInputsAsync(
+        InteractionContext context, GenerationRecord intent, Func<CancellationToken, Task<PreparedInputs>> prepareInputs)
+    {
+        PreparedInputs inputs;
+        try
+        {
+            inputs = await prepareInputs(context.CancellationToken).ConfigureAwait(false);
+        }
+        catch
+        {
+            _generations.Forget(intent);
+            throw;
+        }
+
+        if (!inputs.Ready)
+        {
+            _generations.Forget(intent);
+            await context.ReplyPrivatelyAsync(
+                BotText.Get(context.Culture, "FixTheseFirst") + "\n" + string.Join('\n', inputs.Problems.Select(p => "• " + p))
+                + "\n\n" + BotText.Get(context.Culture, "NotCharged")).ConfigureAwait(false);
+            return false;
+        }
+
+        intent.InputImageUrls = [.. inputs.Urls];
+        intent.Inputs = [.. inputs.Inputs.Select(input => input.Copy())];
+        return true;
     }
 
     private async Task RefuseAsync(InteractionContext context, StartRefusal refusal)

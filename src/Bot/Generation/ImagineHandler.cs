@@ -6,15 +6,17 @@ using SeedreamBot.Discord.Models;
 
 namespace SeedreamBot.Bot.Generation;
 
-/// <summary><c>/imagine</c> and <c>/edit</c>: read the options and attachments, then start the generation.</summary>
+/// <summary><c>/imagine</c> and <c>/edit</c>: read the options and attachments (kept by the bot for later), then start the generation.</summary>
 public sealed class ImagineHandler : IInteractionHandler
 {
     private readonly GenerationStarter _starter;
+    private readonly InputImages _inputs;
     private readonly IOptionsMonitor<GenerationOptions> _options;
 
-    public ImagineHandler(GenerationStarter starter, IOptionsMonitor<GenerationOptions> options)
+    public ImagineHandler(GenerationStarter starter, InputImages inputs, IOptionsMonitor<GenerationOptions> options)
     {
         _starter = starter;
+        _inputs = inputs;
         _options = options;
     }
 
@@ -41,6 +43,12 @@ public sealed class ImagineHandler : IInteractionHandler
             interaction.GetString(GenerationCommands.Format),
             urls);
 
-        return _starter.StartAsync(context, isEdit ? GenerationOrigin.Edit : GenerationOrigin.Imagine, validation, problems);
+        // Attachments of a command belong to no message, so their links cannot be refreshed later: keep a copy of each.
+        return _starter.StartAsync(
+            context,
+            isEdit ? GenerationOrigin.Edit : GenerationOrigin.Imagine,
+            validation,
+            problems,
+            prepareInputs: attachments.Count == 0 ? null : token => _inputs.KeepAsync(attachments, context.Culture, token));
     }
 }

@@ -14,6 +14,9 @@ public sealed class PendingEdit
 
     public List<string> ImageUrls { get; set; } = [];
 
+    /// <summary>Where each of <see cref="ImageUrls"/> lives (the message and attachment), in the same order.</summary>
+    public List<Core.Jobs.GenerationInput> Inputs { get; set; } = [];
+
     /// <summary>More images than the 14 Seedream accepts were on the message; the first 14 are used.</summary>
     public bool Truncated { get; set; }
 

@@ -18,15 +18,17 @@ public sealed class PendingEditStore
         _time = time;
     }
 
-    public PendingEdit Create(ulong userId, ulong guildId, IReadOnlyList<string> imageUrls, bool truncated)
+    public PendingEdit Create(ulong userId, ulong guildId, IReadOnlyList<GenerationInput> inputs, bool truncated)
     {
+        ArgumentNullException.ThrowIfNull(inputs);
         var now = _time.GetUtcNow();
         var pending = new PendingEdit
         {
             Id = GenerationIds.New(),
             UserId = userId,
             GuildId = guildId,
-            ImageUrls = [.. imageUrls],
+            ImageUrls = [.. inputs.Select(input => input.Url)],
+            Inputs = [.. inputs.Select(input => input.Copy())],
             Truncated = truncated,
             CreatedAt = now,
         };

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Options;
 using SeedreamBot.Bot.Commands;
 using SeedreamBot.Bot.Credits;
 using SeedreamBot.Bot.Generation;
@@ -13,6 +14,7 @@ using SeedreamBot.Bot.Operations;
 using SeedreamBot.Bot.Operators;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Jobs;
+using SeedreamBot.Core.Net;
 using SeedreamBot.Core.Seedream;
 using SeedreamBot.Discord;
 using SeedreamBot.Discord.Gateway;
@@ -95,6 +97,22 @@ public static class SeedreamBotServiceCollectionExtensions
     {
         services.TryAddSingleton<ServerBudgetNotices>();
         services.TryAddSingleton<GenerationStarter>();
+        services.TryAddSingleton<InputImages>();
+        services.AddHostedService<ImageStoreJanitor>();
+
+        // Input images come from Discord's CDN: no redirects, public addresses only (unless an origin is listed).
+        services.AddHttpClient<InputImageDownloader>(client =>
+            {
+                client.Timeout = TimeSpan.FromSeconds(30);
+                client.DefaultRequestHeaders.UserAgent.ParseAdd("SeedreamBot/1.0");
+            })
+            .ConfigurePrimaryHttpMessageHandler(provider => new SocketsHttpHandler
+            {
+                AllowAutoRedirect = false,
+                PooledConnectionLifetime = TimeSpan.FromMinutes(5),
+                ConnectCallback = PublicAddresses.ConnectCallback(
+                    new HostAllowList(provider.GetRequiredService<IOptions<GenerationOptions>>().Value.InputImageHosts)),
+            });
         services.TryAddSingleton<PendingEditStore>();
         services.TryAddSingleton<IGenerationPresenter, DiscordGenerationPresenter>();
         services.TryAddSingleton<IPromptScreen, GuildPromptScreen>();

@@ -41,8 +41,27 @@ public sealed class GenerationOptions : IValidatableObject
     [Range(1, 100, ErrorMessage = "Generation:MaxAttempts must be between 1 and 100 (default 3).")]
     public int MaxAttempts { get; set; } = 3;
 
+    /// <summary>Discord's CDN and media proxy: the only places input images are taken from.</summary>
+    public static readonly IReadOnlyList<string> DiscordImageHosts = ["cdn.discordapp.com", "media.discordapp.net"];
+
+    /// <summary>
+    /// Where input images may come from ("Edit with Seedream" refuses images elsewhere, attachments are downloaded
+    /// from here): host names (https only, public addresses only), or explicit origins such as
+    /// <c>http://127.0.0.1:5123</c> for a local fake. Entries given in configuration are added to Discord's hosts.
+    /// </summary>
+    public HashSet<string> InputImageHosts { get; set; } = new(DiscordImageHosts, StringComparer.OrdinalIgnoreCase);
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
+        foreach (var host in InputImageHosts)
+        {
+            if (Net.HostAllowList.Problem(host) is { } problem)
+            {
+                yield return new ValidationResult(
+                    $"Generation:InputImageHosts: {problem}. List host names such as {DiscordImageHosts[0]}.", [nameof(InputImageHosts)]);
+            }
+        }
+
         if (MaxQueuedPerUser < MaxJobsPerUser)
         {
             yield return new ValidationResult(

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Reliability;
+using SeedreamBot.Core.Images;
 using SeedreamBot.Core.Seedream;
 
 namespace SeedreamBot.Core.Jobs;
@@ -16,7 +17,11 @@ public sealed partial class GenerationProcessor
     /// <summary>Discord's default per-file upload limit, for interactions that did not say.</summary>
     public const long DefaultAttachmentSizeLimit = 10L * 1024 * 1024;
 
+    /// <summary>The largest result downloaded at all: a 4K PNG is under 50 MB; anything bigger is not a Seedream image.</summary>
+    public const long MaxResultBytes = 64L * 1024 * 1024;
+
     private readonly ISeedreamClient _seedream;
+    private readonly ImageFitter _fitter;
     private readonly ICreditLedger _ledger;
     private readonly GenerationStore _store;
     private readonly IGenerationPresenter _presenter;
@@ -28,6 +33,7 @@ public sealed partial class GenerationProcessor
 
     public GenerationProcessor(
         ISeedreamClient seedream,
+        ImageFitter fitter,
         ICreditLedger ledger,
         GenerationStore store,
         IGenerationPresenter presenter,
@@ -38,6 +44,7 @@ public sealed partial class GenerationProcessor
         ILogger<GenerationProcessor> logger)
     {
         _seedream = seedream;
+        _fitter = fitter;
         _ledger = ledger;
         _store = store;
         _presenter = presenter;
@@ -158,8 +165,8 @@ public sealed partial class GenerationProcessor
         var limit = generation.Target.AttachmentSizeLimit > 0
             ? generation.Target.AttachmentSizeLimit
             : DefaultAttachmentSizeLimit;
-        var downloaded = await _seedream.DownloadAsync(imageUrl, limit, cancellationToken).ConfigureAwait(false);
-        if (!downloaded.Succeeded && downloaded.Failure.Kind != ApiframeFailureKind.ResultTooLarge)
+        var downloaded = await _seedream.DownloadAsync(imageUrl, MaxResultBytes, cancellationToken).ConfigureAwait(false);
+        if (!downloaded.Succeeded)
         {
             await FailAsync(generation, GenerationFailure.FromApiframe(downloaded.Failure), cancellationToken).ConfigureAwait(false);
             return;
@@ -167,12 +174,20 @@ public sealed partial class GenerationProcessor
 
         FailPoints.Reach(FailPointNames.AfterDownload);
 
+        // Always attached, never only linked: Apiframe deletes its copy within a day, the message keeps the image.
+        var fit = await _fitter.FitAsync(downloaded.Value.Content, limit, cancellationToken).ConfigureAwait(false);
+        if (!fit.Succeeded)
+        {
+            await FailAsync(generation, GenerationFailure.FromApiframe(ImageFailure(fit, limit)), cancellationToken).ConfigureAwait(false);
+            return;
+        }
+
         // The hold is already out of the balance, so this is what the member has once the hold is settled.
         var balanceAfter = _ledger.GetBalance(generation.Member);
         var result = new GenerationResult(
             imageUrl,
-            downloaded.Value,
-            downloaded.Value?.Content.Length,
+            fit.Reencoded ? downloaded.Value.ReencodedAs(fit) : downloaded.Value,
+            fit.Reencoded ? downloaded.Value : null,
             balanceAfter,
             _time.GetUtcNow() - generation.CreatedAt);
 
@@ -218,7 +233,7 @@ public sealed partial class GenerationProcessor
         FailPoints.Reach(FailPointNames.AfterReceiptBeforeSettle);
         _ledger.Settle(generation.Id);
         _metrics.Finished(generation, delivered: true, failureKind: null);
-        LogDelivered(generation.Id, result?.TooLargeToAttach ?? false, result?.Elapsed ?? _time.GetUtcNow() - generation.CreatedAt);
+        LogDelivered(generation.Id, result?.Reencoded ?? false, result?.Elapsed ?? _time.GetUtcNow() - generation.CreatedAt);
     }
 
     /// <summary>Whether Discord already shows the result; null when it does not or cannot say (then it is posted).</summary>
@@ -234,6 +249,17 @@ public sealed partial class GenerationProcessor
             return null;
         }
     }
+
+    private static ApiframeFailure ImageFailure(ImageFit fit, long limit) => fit.Problem switch
+    {
+        ImageProblem.TooManyPixels => new ApiframeFailure(
+            ApiframeFailureKind.ResultTooLarge,
+            $"The image Apiframe returned declares {fit.Original.Width} × {fit.Original.Height} pixels, more than the {ImageChecks.MaxPixels / 1_000_000} megapixels the bot opens."),
+        ImageProblem.CannotFit => new ApiframeFailure(
+            ApiframeFailureKind.ResultTooLarge,
+            $"The image could not be made smaller than this channel's upload limit of {limit} bytes."),
+        _ => new ApiframeFailure(ApiframeFailureKind.ResultNotImage, "The file Apiframe returned is not an image the bot can open."),
+    };
 
     /// <summary>
     /// Ends a generation that broke unexpectedly (a bug, a storage error): the member gets an explanation and their
@@ -301,8 +327,8 @@ public sealed partial class GenerationProcessor
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} submitted as Apiframe job {JobId}")]
     private partial void LogSubmitted(string generationId, string jobId);
 
-    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} delivered (linked instead of attached: {Linked}) after {Elapsed}")]
-    private partial void LogDelivered(string generationId, bool linked, TimeSpan elapsed);
+    [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} delivered (re-encoded to fit: {Reencoded}) after {Elapsed}")]
+    private partial void LogDelivered(string generationId, bool reencoded, TimeSpan elapsed);
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Generation {GenerationId} failed ({Kind}): {Reason}; the hold was released")]
     private partial void LogFailed(string generationId, GenerationFailureKind kind, string reason);

@@ -34,7 +34,14 @@ public sealed class GenerationRecord
 
     public OutputFormat Format { get; set; }
 
+    /// <summary>The input links sent to Apiframe for this run (they expire; see <see cref="Inputs"/>).</summary>
     public List<string> InputImageUrls { get; set; } = [];
+
+    /// <summary>
+    /// Where each input of <see cref="InputImageUrls"/> lives, in the same order, for reusing it later. Empty for
+    /// generations made before the bot kept track (their links are then refreshed where Discord allows).
+    /// </summary>
+    public List<GenerationInput> Inputs { get; set; } = [];
 
     public int Cost { get; set; }
 
@@ -50,7 +57,7 @@ public sealed class GenerationRecord
 
     public DateTimeOffset? FinishedAt { get; set; }
 
-    /// <summary>Apiframe's URL of the result, kept so a too-large image can be linked and history can show it.</summary>
+    /// <summary>Apiframe's URL of the original result (Apiframe deletes it after about a day); the image itself lives on the result message.</summary>
     public string? ResultUrl { get; set; }
 
     /// <summary>The message that shows the result, for links from <c>/history</c> and the Delete button.</summary>

@@ -142,6 +142,7 @@ public sealed partial class GenerationService
             AspectRatio = command.Request.AspectRatio,
             Format = command.Request.Format,
             InputImageUrls = [.. command.Request.InputImageUrls],
+            Inputs = [.. (command.Inputs ?? []).Select(input => input.Copy())],
             Cost = _pricing.CostOf(command.Request.Size),
             State = GenerationState.Pending,
             Target = command.Target,

@@ -2,6 +2,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
+using SeedreamBot.Core.Images;
 
 namespace SeedreamBot.Core.Jobs;
 
@@ -29,6 +30,9 @@ public static class GenerationServiceCollectionExtensions
         services.TryAddSingleton<GenerationMetrics>();
         services.TryAddSingleton(sp => new JobDurationTracker(
             sp.GetRequiredService<IOptions<GenerationOptions>>().Value.ExpectedJobDuration));
+        services.TryAddSingleton<IImageCodec, SkiaImageCodec>();
+        services.TryAddSingleton<ImageFitter>();
+        services.TryAddSingleton<ImageStore>();
         services.TryAddSingleton<GenerationStore>();
         services.TryAddSingleton<GenerationProcessor>();
         services.TryAddSingleton<GenerationScheduler>();

@@ -93,6 +93,33 @@ public sealed class GenerationMessagesTests
         Assert.Equal("▰▰▰▰▰▰▰▰▰▰ 100%", ProgressBar.Render(140));
     }
 
+    [Fact]
+    public void A_re_encoded_result_says_what_was_done_and_links_the_original()
+    {
+        var embed = GenerationMessages.Result(Generation("en-US"), Reencoded(), "seedream-abc.jpg", "seedream-5-lite", BotCultures.English);
+
+        Assert.Equal("attachment://seedream-abc.jpg", embed.Image!.Url);
+        Assert.Contains("Re-encoded from PNG 18.4 MB to JPEG 7.9 MB to fit this channel.", embed.Description, StringComparison.Ordinal);
+        Assert.Contains("[Original PNG](https://cdn2.apiframe.ai/images/r-1.png)", embed.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_scaled_result_also_says_its_new_size_in_the_members_language()
+    {
+        var embed = GenerationMessages.Result(Generation("de"), Reencoded(3072, 1728), "x.jpg", "seedream-5-lite", BotCultures.For("de"));
+
+        Assert.Contains("Neu kodiert von PNG 18,4 MB zu JPEG 7,9 MB und auf 3.072 × 1.728 Pixel verkleinert", embed.Description, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_result_that_fit_as_it_was_has_no_note()
+    {
+        var embed = GenerationMessages.Result(Generation("en-US"), Result(), "x.png", "seedream-5-lite", BotCultures.English);
+
+        Assert.DoesNotContain("Re-encoded", embed.Description, StringComparison.Ordinal);
+        Assert.DoesNotContain("cdn.example", embed.Description, StringComparison.Ordinal);
+    }
+
     private static GenerationRecord Generation(string locale) => new()
     {
         Id = "0123456789abcdef",
@@ -106,7 +133,25 @@ public sealed class GenerationMessagesTests
     };
 
     private static GenerationResult Result() =>
-        new(new Uri("https://cdn.example/r.png"), new DownloadedImage(new byte[10], "image/png", "r.png"), 10, Balance(1), TimeSpan.FromSeconds(14.2));
+        new(new Uri("https://cdn.example/r.png"), new DownloadedImage(new byte[10], "image/png", "r.png"), null, Balance(1), TimeSpan.FromSeconds(14.2));
+
+    /// <summary>A 4096 × 2304 PNG of 18.4 MB delivered as a 7.9 MB JPEG (only the headers matter to the note).</summary>
+    private static GenerationResult Reencoded(int width = 4096, int height = 2304)
+    {
+        var png = Fakes.Apiframe.FakeImages.Png(1, 1);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(16), 4096);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(png.AsSpan(20), 2304);
+        var original = new byte[18_400_000];
+        png.CopyTo(original, 0);
+        var jpeg = new byte[7_900_000];
+        Fakes.Apiframe.FakeImages.Jpeg(width, height).CopyTo(jpeg, 0);
+        return new GenerationResult(
+            new Uri("https://cdn2.apiframe.ai/images/r-1.png"),
+            new DownloadedImage(jpeg, "image/jpeg", "r.jpg"),
+            new DownloadedImage(original, "image/png", "r.png"),
+            Balance(1),
+            TimeSpan.FromSeconds(14.2));
+    }
 
     private static CreditBalance Balance(int available) =>
         new(new CreditScope(1, 2), available, 40, 0, 0, RefillPeriod.Daily, null, 0, 0, false, null);

@@ -99,9 +99,18 @@ internal sealed class GenerationPipeline : IDisposable
         Seedream.WaitForCompletionAsync(jobId, Arg.Any<IProgress<JobProgress>?>(), Arg.Any<CancellationToken>())
             .Returns(ApiframeResult<CompletedJob>.Success(new CompletedJob(jobId, [new Uri("https://cdn.example/" + jobId + ".png")], 4)));
         Seedream.DownloadAsync(Arg.Any<Uri>(), Arg.Any<long>(), Arg.Any<CancellationToken>())
-            .Returns(ApiframeResult<DownloadedImage>.Success(new DownloadedImage(new byte[bytes], "image/png", jobId + ".png")));
+            .Returns(ApiframeResult<DownloadedImage>.Success(new DownloadedImage(SmallPng(bytes), "image/png", jobId + ".png")));
         Presenter.DeliverAsync(Arg.Any<GenerationRecord>(), Arg.Any<GenerationResult>(), Arg.Any<CancellationToken>())
             .Returns(new DeliveryReceipt(1, 2));
+    }
+
+    /// <summary>A real PNG padded to <paramref name="bytes"/> (results are checked to be images by their bytes).</summary>
+    private static byte[] SmallPng(int bytes)
+    {
+        var png = SeedreamBot.Fakes.Apiframe.FakeImages.Png(2, 2);
+        var padded = new byte[Math.Max(bytes, png.Length)];
+        png.CopyTo(padded, 0);
+        return padded;
     }
 
     public void Dispose()

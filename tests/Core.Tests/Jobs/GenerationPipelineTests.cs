@@ -202,18 +202,41 @@ public sealed class GenerationPipelineTests : IDisposable
     }
 
     [Fact]
-    public async Task A_result_too_large_to_attach_is_delivered_as_a_link()
+    public async Task A_result_larger_than_the_upload_limit_is_re_encoded_and_attached_never_linked()
     {
         _pipeline.ApiframeSucceeds();
+        var noise = SeedreamBot.Fakes.Apiframe.FakeImages.Png(1200, 800, seed: 2, noise: true);
         _pipeline.Seedream.DownloadAsync(Arg.Any<Uri>(), Arg.Any<long>(), Arg.Any<CancellationToken>())
-            .Returns(ApiframeResult<DownloadedImage>.Fail(new ApiframeFailure(ApiframeFailureKind.ResultTooLarge, "too big")));
-        var generation = _pipeline.Start(1).Generation!;
+            .Returns(ApiframeResult<DownloadedImage>.Success(new DownloadedImage(noise, "image/png", "job-1.png")));
+        var generation = _pipeline.Service.Start(new StartGenerationCommand(
+            GenerationOrigin.Imagine,
+            GenerationPipeline.Member(1),
+            GenerationPipeline.Request(),
+            new DeliveryTarget { GuildId = GenerationPipeline.Guild, ChannelId = 1, InteractionToken = "token", AttachmentSizeLimit = 1_000_000 })).Generation!;
 
         await _pipeline.Processor.ProcessAsync(generation, CancellationToken.None);
 
         await _pipeline.Presenter.Received(1).DeliverAsync(
-            Arg.Any<GenerationRecord>(), Arg.Is<GenerationResult>(r => r.TooLargeToAttach), Arg.Any<CancellationToken>());
+            Arg.Any<GenerationRecord>(),
+            Arg.Is<GenerationResult>(r => r.Reencoded && r.Image.ContentType == "image/jpeg" && r.Image.Content.Length <= 1_000_000
+                                          && r.Original!.Content.Length == noise.Length && r.Image.FileName == "job-1.jpg"),
+            Arg.Any<CancellationToken>());
         Assert.Equal(36, _pipeline.Ledger.GetBalance(GenerationPipeline.Member(1)).Available);
+    }
+
+    [Fact]
+    public async Task A_result_that_is_not_an_image_is_a_failure_without_charge()
+    {
+        _pipeline.ApiframeSucceeds();
+        _pipeline.Seedream.DownloadAsync(Arg.Any<Uri>(), Arg.Any<long>(), Arg.Any<CancellationToken>())
+            .Returns(ApiframeResult<DownloadedImage>.Success(new DownloadedImage("<html></html>"u8.ToArray(), "image/png", "job-1.png")));
+        var generation = _pipeline.Start(1).Generation!;
+
+        await _pipeline.Processor.ProcessAsync(generation, CancellationToken.None);
+
+        Assert.Equal(GenerationState.Failed, _pipeline.Store.Find(generation.Id)!.State);
+        Assert.Equal(40, _pipeline.Ledger.GetBalance(GenerationPipeline.Member(1)).Available);
+        await _pipeline.Presenter.DidNotReceive().DeliverAsync(Arg.Any<GenerationRecord>(), Arg.Any<GenerationResult>(), Arg.Any<CancellationToken>());
     }
 
     [Fact]
