@@ -130,7 +130,7 @@ public sealed class ImagineEndToEndTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_result_larger_than_the_upload_limit_is_linked_from_Apiframe_and_still_charged_once()
+    public async Task A_result_larger_than_the_upload_limit_is_re_encoded_and_attached_and_still_charged_once()
     {
         _bot.Apiframe.ResultImageBytes = 600_000;
 
@@ -141,9 +141,12 @@ public sealed class ImagineEndToEndTests : IAsyncLifetime
             .DispatchAsync();
 
         var final = await interaction.WaitForResultAsync();
-        Assert.Empty(final.Attachments);
-        Assert.StartsWith(_bot.Apiframe.BaseUrl.AbsoluteUri, final.EmbedImageUrl(), StringComparison.Ordinal);
-        Assert.Contains("upload limit", final.Description(), StringComparison.Ordinal);
+        var attachment = Assert.Single(final.Attachments);
+        Assert.InRange(attachment.Size, 1, 500_000);
+        Assert.True(FakeImages.IsJpeg(attachment.Content));
+        Assert.Equal("attachment://" + attachment.Filename, final.EmbedImageUrl());
+        Assert.Contains("Re-encoded from PNG 0.6 MB to JPEG", final.Description(), StringComparison.Ordinal);
+        Assert.Contains("](" + _bot.Apiframe.BaseUrl.AbsoluteUri + "cdn/images/", final.Description(), StringComparison.Ordinal);
 
         var balance = await _bot.SettledBalanceAsync(46);
         Assert.Equal(36, balance.Available);

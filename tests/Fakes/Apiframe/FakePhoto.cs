@@ -29,79 +29,39 @@ public static class FakePhoto
 
         var stride = 3 * width;
         var lattice = new Lattice(seed);
-        var random = new XorShift((uint)(seed * 2654435761u) | 1u);
-        var row = new byte[stride];
-        var previousRow = new byte[stride];
-        var filtered = new byte[1 + stride];
         var horizons = new double[width];
         for (var x = 0; x < width; x++)
         {
             horizons[x] = 0.45 + (0.15 * lattice.Fbm(((double)x / width * 2) + 17, 3));
         }
 
+        // The pixels in parallel (each row has its own grain, seeded by the row), then filtered and compressed in order.
+        var pixels = new byte[checked(stride * height)];
+        Parallel.For(0, height, y => RenderRow(pixels.AsSpan(y * stride, stride), y, width, height, lattice, horizons, seed, grain, texture));
+
         using var compressed = new MemoryStream(width * height * 2);
         using (var zlib = new ZLibStream(compressed, CompressionLevel.Fastest, leaveOpen: true))
         {
+            var filtered = new byte[1 + stride];
             for (var y = 0; y < height; y++)
             {
-                var v = (double)y / height;
-                for (var x = 0; x < width; x++)
-                {
-                    var u = (double)x / width;
-                    var scene = lattice.Fbm(u * 6, v * 6 * height / width);
-                    var horizon = horizons[x];
-                    double r, g, b;
-                    if (v < horizon)
-                    {
-                        // Sky: blue fading to haze near the horizon, with soft clouds.
-                        var t = v / horizon;
-                        var cloud = Math.Max(0, scene - 0.45) * 2.2;
-                        r = 90 + (110 * t) + (120 * cloud);
-                        g = 140 + (80 * t) + (110 * cloud);
-                        b = 215 + (25 * t) + (40 * cloud);
-                    }
-                    else
-                    {
-                        // Ground: greens and browns, darker in the foreground, textured by the finer octaves.
-                        var t = (v - horizon) / (1 - horizon);
-                        var detail = lattice.Fbm(u * 40, v * 40 * height / width);
-                        var leaves = lattice.Fbm(u * TextureCells, v * TextureCells * height / width) - 0.5;
-                        r = (70 + (60 * scene) + (50 * detail) + (texture * leaves)) * (1 - (0.4 * t));
-                        g = (95 + (70 * scene) + (40 * detail) + (texture * 1.2 * leaves)) * (1 - (0.35 * t));
-                        b = (45 + (30 * scene) + (20 * detail) + (texture * 0.6 * leaves)) * (1 - (0.3 * t));
-                    }
-
-                    // A sun and a pole: hard edges, which is what makes JPEG work for its bytes.
-                    var dx = u - 0.72;
-                    var dy = (v - 0.18) * height / width;
-                    if ((dx * dx) + (dy * dy) < 0.0016)
-                    {
-                        r = 255;
-                        g = 236;
-                        b = 180;
-                    }
-                    else if (u is > 0.3 and < 0.305 && v > horizon - 0.2)
-                    {
-                        r *= 0.25;
-                        g *= 0.25;
-                        b *= 0.25;
-                    }
-
-                    var i = 3 * x;
-                    row[i] = Clamp(r + random.Grain(grain));
-                    row[i + 1] = Clamp(g + random.Grain(grain));
-                    row[i + 2] = Clamp(b + random.Grain(grain));
-                }
-
                 // Filter type 2 (Up) for all but the first row, like an encoder picking a cheap predictor.
+                var row = pixels.AsSpan(y * stride, stride);
                 filtered[0] = (byte)(y == 0 ? 0 : 2);
-                for (var i = 0; i < stride; i++)
+                if (y == 0)
                 {
-                    filtered[1 + i] = y == 0 ? row[i] : (byte)(row[i] - previousRow[i]);
+                    row.CopyTo(filtered.AsSpan(1));
+                }
+                else
+                {
+                    var above = pixels.AsSpan((y - 1) * stride, stride);
+                    for (var i = 0; i < stride; i++)
+                    {
+                        filtered[1 + i] = (byte)(row[i] - above[i]);
+                    }
                 }
 
                 zlib.Write(filtered);
-                (row, previousRow) = (previousRow, row);
             }
         }
 
@@ -122,6 +82,59 @@ public static class FakePhoto
 
         FakeImages.WriteChunk(output, "IEND", []);
         return output.ToArray();
+    }
+
+    private static void RenderRow(Span<byte> row, int y, int width, int height, Lattice lattice, double[] horizons, int seed, int grain, int texture)
+    {
+        var random = new XorShift((uint)((seed * 2654435761u) ^ ((uint)y * 40503u)) | 1u);
+        var v = (double)y / height;
+        for (var x = 0; x < width; x++)
+        {
+            var u = (double)x / width;
+            var scene = lattice.Fbm(u * 6, v * 6 * height / width);
+            var horizon = horizons[x];
+            double r, g, b;
+            if (v < horizon)
+            {
+                // Sky: blue fading to haze near the horizon, with soft clouds.
+                var t = v / horizon;
+                var cloud = Math.Max(0, scene - 0.45) * 2.2;
+                r = 90 + (110 * t) + (120 * cloud);
+                g = 140 + (80 * t) + (110 * cloud);
+                b = 215 + (25 * t) + (40 * cloud);
+            }
+            else
+            {
+                // Ground: greens and browns, darker in the foreground, textured by the finer octaves.
+                var t = (v - horizon) / (1 - horizon);
+                var detail = lattice.Fbm(u * 40, v * 40 * height / width);
+                var leaves = lattice.Fbm(u * TextureCells, v * TextureCells * height / width) - 0.5;
+                r = (70 + (60 * scene) + (50 * detail) + (texture * leaves)) * (1 - (0.4 * t));
+                g = (95 + (70 * scene) + (40 * detail) + (texture * 1.2 * leaves)) * (1 - (0.35 * t));
+                b = (45 + (30 * scene) + (20 * detail) + (texture * 0.6 * leaves)) * (1 - (0.3 * t));
+            }
+
+            // A sun and a pole: hard edges, which is what makes JPEG work for its bytes.
+            var dx = u - 0.72;
+            var dy = (v - 0.18) * height / width;
+            if ((dx * dx) + (dy * dy) < 0.0016)
+            {
+                r = 255;
+                g = 236;
+                b = 180;
+            }
+            else if (u is > 0.3 and < 0.305 && v > horizon - 0.2)
+            {
+                r *= 0.25;
+                g *= 0.25;
+                b *= 0.25;
+            }
+
+            var i = 3 * x;
+            row[i] = Clamp(r + random.Grain(grain));
+            row[i + 1] = Clamp(g + random.Grain(grain));
+            row[i + 2] = Clamp(b + random.Grain(grain));
+        }
     }
 
     private static byte Clamp(double value) => (byte)Math.Clamp((int)value, 0, 255);

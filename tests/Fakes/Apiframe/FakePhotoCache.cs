@@ -2,8 +2,8 @@ using System.Collections.Concurrent;
 
 namespace SeedreamBot.Fakes.Apiframe;
 
-/// <summary>Photo results by pixel size, made once per test process (a 3K photo takes seconds to make).</summary>
-internal static class FakePhotoCache
+/// <summary>Photo results by pixel size, made once per test process (a 3K photo takes seconds to make; tests may warm it).</summary>
+public static class FakePhotoCache
 {
     private static readonly ConcurrentDictionary<(int Width, int Height), Lazy<byte[]>> Photos = new();
 

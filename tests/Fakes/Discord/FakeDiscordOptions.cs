@@ -30,6 +30,12 @@ public sealed class FakeDiscordOptions
     /// <summary>Per-file upload limit when the interaction sets none (Discord's default: 10 MiB).</summary>
     public long MaxFileSize { get; set; } = 10 * 1024 * 1024;
 
+    /// <summary>
+    /// A per-file limit enforced whatever the interaction announced: Discord has advertised <c>attachment_size_limit</c>
+    /// values above what its API then accepted (discord-api-docs #7603, #8572). Null: the announced limit is enforced.
+    /// </summary>
+    public long? EnforcedMaxFileSize { get; set; }
+
     /// <summary>The largest request body (Discord: 25 MiB).</summary>
     public long MaxRequestSize { get; set; } = 25 * 1024 * 1024;
 

@@ -22,9 +22,10 @@ public sealed partial class FakeDiscordServer
     {
         result = existing;
         var files = request.Files;
+        var enforced = Math.Min(sizeLimit, Options.EnforcedMaxFileSize ?? long.MaxValue);
         foreach (var (_, file) in files)
         {
-            if (file.Content.LongLength > sizeLimit)
+            if (file.Content.LongLength > enforced)
             {
                 return FakeRestResult.Error(413, 40005, "Request entity too large");
             }
