@@ -9,6 +9,7 @@ internal sealed record MeasureResult(
     double WebpMedianMs,
     long WebpBytes,
     long PeakAddedBytes,
+    long WorstCasePeakAddedBytes,
     long ManagedAllocatedPerFit,
     double WorstCaseMs,
     long WorstCaseBytes,

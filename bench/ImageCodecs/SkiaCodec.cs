@@ -1,3 +1,4 @@
+using System.Runtime.InteropServices;
 using SkiaSharp;
 
 namespace SeedreamBot.Bench.ImageCodecs;
@@ -11,15 +12,16 @@ internal sealed class SkiaCodec : ICodecUnderTest
 
     public (int Width, int Height) Identify(byte[] source)
     {
-        using var data = SKData.CreateCopy(source);
-        using var codec = SKCodec.Create(data);
+        using var pinned = new Pinned(source);
+        using var codec = SKCodec.Create(pinned.Data);
         return (codec.Info.Width, codec.Info.Height);
     }
 
     public byte[] Encode(byte[] source, string format, int quality, int width, int height)
     {
-        using var data = SKData.CreateCopy(source);
-        using var codec = SKCodec.Create(data);
+        // As the bot does it: the encoded bytes pinned, not copied into native memory.
+        using var pinned = new Pinned(source);
+        using var codec = SKCodec.Create(pinned.Data);
         var info = new SKImageInfo(codec.Info.Width, codec.Info.Height, SKColorType.Rgba8888, SKAlphaType.Opaque);
         using var decoded = SKBitmap.Decode(codec, info);
         var bitmap = decoded;
@@ -42,6 +44,25 @@ internal sealed class SkiaCodec : ICodecUnderTest
             {
                 bitmap.Dispose();
             }
+        }
+    }
+
+    private sealed class Pinned : IDisposable
+    {
+        private GCHandle _handle;
+
+        public Pinned(byte[] bytes)
+        {
+            _handle = GCHandle.Alloc(bytes, GCHandleType.Pinned);
+            Data = SKData.Create(_handle.AddrOfPinnedObject(), bytes.Length);
+        }
+
+        public SKData Data { get; }
+
+        public void Dispose()
+        {
+            Data.Dispose();
+            _handle.Free();
         }
     }
 }

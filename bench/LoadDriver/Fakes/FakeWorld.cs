@@ -77,6 +77,10 @@ internal sealed class FakeWorld : IAsyncDisposable
             ["Storage:DatabasePath"] = databasePath,
             ["Apiframe:ApiKey"] = Apiframe.ApiKey,
             ["Apiframe:BaseUrl"] = Apiframe.BaseUrl.AbsoluteUri,
+
+            // The fakes are on loopback over http: results and input images are allowed from them by naming their origins.
+            ["Apiframe:ResultHosts:0"] = Apiframe.BaseUrl.GetLeftPart(UriPartial.Authority),
+            ["Generation:InputImageHosts:0"] = Discord.BaseUrl,
         };
         foreach (var (key, value) in extra)
         {

@@ -25,7 +25,7 @@ public sealed class StorageOptions : IValidatableObject
     public string? ImagesPath { get; set; }
 
     /// <summary>The most the image store may hold; beyond it the least recently used images go first. Default 2 GiB.</summary>
-    [Range(1024L * 1024, 1024L * 1024 * 1024 * 1024, ErrorMessage = "Storage:ImagesMaxBytes must be between 1048576 (1 MiB) and 1099511627776 (1 TiB) (default 2147483648, 2 GiB).")]
+    [Range(1024L * 1024, long.MaxValue, ErrorMessage = "Storage:ImagesMaxBytes must be at least 1048576 (1 MiB) (default 2147483648, 2 GiB).")]
     public long ImagesMaxBytes { get; set; } = 2L * 1024 * 1024 * 1024;
 
     /// <summary>How long an input image is kept after it was last used. Default 30 days.</summary>

@@ -120,6 +120,7 @@ public sealed partial class ReadmeTests
         TimeSpan span => $"`{span.ToString("c", CultureInfo.InvariantCulture)}`",
         IDictionary dictionary when dictionary.Count == 0 => "`{}`",
         IEnumerable sequence when !sequence.Cast<object>().Any() => "`[]`",
+        IEnumerable<string> texts => "`[" + string.Join(", ", texts.Select(text => $"\"{text}\"")) + "]`",
         IFormattable number => $"`{number.ToString(null, CultureInfo.InvariantCulture)}`",
         _ => $"`{value}`",
     };
