@@ -44,7 +44,11 @@ public sealed partial class ImageStore
             var temporary = path + "." + Guid.NewGuid().ToString("N") + ".tmp";
             try
             {
-                await File.WriteAllBytesAsync(temporary, image.ToArray(), cancellationToken).ConfigureAwait(false);
+                await using (var file = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 64 * 1024, useAsync: true))
+                {
+                    await file.WriteAsync(image, cancellationToken).ConfigureAwait(false);
+                }
+
                 File.SetLastWriteTimeUtc(temporary, now.UtcDateTime);
                 File.Move(temporary, path, overwrite: true);
             }

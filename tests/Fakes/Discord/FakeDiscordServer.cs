@@ -333,9 +333,13 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         var now = TimeProvider.GetUtcNow();
         var expires = now.Add(Options.CdnUrlLifetime).ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
         var issued = now.ToUnixTimeSeconds().ToString("x", CultureInfo.InvariantCulture);
-        var path = $"/cdn/attachments/{id.ToString(CultureInfo.InvariantCulture)}/{Uri.EscapeDataString(fileName)}";
+        var path = CdnPath(id, fileName);
         return $"{BaseUrl}{path}?ex={expires}&is={issued}&hm={CdnSignature(path, expires, issued)}&";
     }
+
+    // The signed form of the path: escaped as in the URL (the request's path arrives unescaped), media proxy or not.
+    private static string CdnPath(ulong id, string fileName) =>
+        $"/cdn/attachments/{id.ToString(CultureInfo.InvariantCulture)}/{Uri.EscapeDataString(fileName)}";
 
     private string CdnSignature(string path, string expires, string issued) =>
         Convert.ToHexString(HMACSHA256.HashData(_cdnKey, Encoding.UTF8.GetBytes($"{path}|{expires}|{issued}"))).ToLowerInvariant();
@@ -421,7 +425,7 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
 
         // Like Discord's CDN: an unsigned, tampered or expired URL is as gone as a deleted file.
         if (attachment is null || !string.Equals(Uri.UnescapeDataString(segments[3]), attachment.Filename, StringComparison.Ordinal)
-            || !SignatureValid("/cdn" + path[path.IndexOf("/attachments/", StringComparison.Ordinal)..], context.Request.Query)
+            || !SignatureValid(CdnPath(attachment.Id, attachment.Filename), context.Request.Query)
             || AttachmentDeleted(attachment))
         {
             context.Response.StatusCode = 404;
