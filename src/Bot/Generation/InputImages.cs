@@ -27,6 +27,8 @@ namespace SeedreamBot.Bot.Generation;
 /// </summary>
 public sealed partial class InputImages
 {
+    private const int MaxParallelDownloads = 3;
+
     private static readonly string[] ImageExtensions = [".png", ".jpg", ".jpeg", ".webp", ".gif"];
 
     private readonly IDiscordRestClient _rest;
@@ -132,22 +134,32 @@ public sealed partial class InputImages
             return PreparedInputs.None;
         }
 
-        var prepared = await Task.WhenAll(attachments.Select(async (attachment, index) =>
+        // A few at a time: fourteen 20 MiB inputs at once would hold 280 MiB for one request.
+        using var slots = new SemaphoreSlim(MaxParallelDownloads);
+        var prepared = await Task.WhenAll(attachments.Select(async attachment =>
         {
-            var (content, problem) = await DownloadCheckedAsync(attachment.Url, attachment.Filename, culture, cancellationToken).ConfigureAwait(false);
-            if (content is null)
+            await slots.WaitAsync(cancellationToken).ConfigureAwait(false);
+            try
             {
-                return (Input: (GenerationInput?)null, Problem: problem);
-            }
+                var (content, problem) = await DownloadCheckedAsync(attachment.Url, attachment.Filename, culture, cancellationToken).ConfigureAwait(false);
+                if (content is null)
+                {
+                    return (Input: (GenerationInput?)null, Problem: problem);
+                }
 
-            var stored = await _store.SaveAsync(content, cancellationToken).ConfigureAwait(false);
-            return (Input: new GenerationInput
+                var stored = await _store.SaveAsync(content, cancellationToken).ConfigureAwait(false);
+                return (Input: new GenerationInput
+                {
+                    Url = attachment.Url,
+                    FileName = attachment.Filename,
+                    StoredHash = stored.Hash,
+                    AttachmentId = attachment.Id,
+                }, Problem: (string?)null);
+            }
+            finally
             {
-                Url = attachment.Url,
-                FileName = attachment.Filename,
-                StoredHash = stored.Hash,
-                AttachmentId = attachment.Id,
-            }, Problem: (string?)null);
+                slots.Release();
+            }
         })).ConfigureAwait(false);
 
         var problems = prepared.Select(p => p.Problem).OfType<string>().ToList();
@@ -169,10 +181,16 @@ public sealed partial class InputImages
             return refreshed;
         }
 
-        var problems = await Task.WhenAll(refreshed.Urls.Select(async (url, index) =>
-            (await DownloadCheckedAsync(url, inputs[index].FileName ?? FileNameOf(url), culture, cancellationToken).ConfigureAwait(false)).Problem))
-            .ConfigureAwait(false);
-        var found = problems.OfType<string>().ToList();
+        var found = new List<string>();
+        for (var i = 0; i < refreshed.Urls.Count; i++)
+        {
+            var url = refreshed.Urls[i];
+            if ((await DownloadCheckedAsync(url, inputs[i].FileName ?? FileNameOf(url), culture, cancellationToken).ConfigureAwait(false)).Problem is { } problem)
+            {
+                found.Add(problem);
+            }
+        }
+
         return found.Count > 0 ? PreparedInputs.Failed(found) : refreshed;
     }
 
