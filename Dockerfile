@@ -7,8 +7,8 @@
 #
 # The build stage compiles with the .NET SDK; the final image is the ASP.NET runtime only (the health and metrics
 # listener needs it), runs as the image's non-root "app" user, and keeps the database in the /data volume (with the
-# kept input images in /data/images). Images are re-encoded with SkiaSharp's dependency-free native library, which the
-# publish output carries, so the runtime image needs no extra packages.
+# kept input images in /data/images). Images are re-encoded with ImageSharp, a managed library: the runtime image
+# needs no extra packages.
 
 FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
 WORKDIR /src

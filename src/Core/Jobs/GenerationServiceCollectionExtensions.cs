@@ -30,7 +30,7 @@ public static class GenerationServiceCollectionExtensions
         services.TryAddSingleton<GenerationMetrics>();
         services.TryAddSingleton(sp => new JobDurationTracker(
             sp.GetRequiredService<IOptions<GenerationOptions>>().Value.ExpectedJobDuration));
-        services.TryAddSingleton<IImageCodec, SkiaImageCodec>();
+        services.TryAddSingleton<IImageCodec, ImageSharpImageCodec>();
         services.TryAddSingleton<ImageFitter>();
         services.TryAddSingleton<ImageStore>();
         services.TryAddSingleton<GenerationStore>();

@@ -5,7 +5,7 @@ using SeedreamBot.Fakes.Apiframe;
 
 namespace SeedreamBot.Core.Tests.Images;
 
-/// <summary>The fitter with the real image library (SkiaSharp) on real images, and with a substitute where only the decision matters.</summary>
+/// <summary>The fitter with the real image library (ImageSharp) on real images, and with a substitute where only the decision matters.</summary>
 public sealed class ImageFitterTests
 {
     private const long TenMiB = 10L * 1024 * 1024;
@@ -28,7 +28,7 @@ public sealed class ImageFitterTests
         Assert.InRange(fit.Content.Length, 1, TenMiB);
         Assert.True(ImageHeader.TryRead(fit.Content.Span, out var header));
         Assert.Equal((4096, 2304), (header.Width, header.Height));
-        Assert.Equal((4096, 2304), new SkiaImageCodec().Identify(fit.Content));
+        Assert.Equal((4096, 2304), new ImageSharpImageCodec().Identify(fit.Content));
         Assert.Equal((ImageKind.Png, photo.Length), (fit.Original.Kind, fit.OriginalBytes));
     }
 
@@ -57,7 +57,7 @@ public sealed class ImageFitterTests
         Assert.True(fit.Downscaled);
         Assert.InRange(fit.Content.Length, 1, 400_000);
         Assert.Equal(1600.0 / 900, (double)fit.Width / fit.Height, precision: 2);
-        Assert.Equal((fit.Width, fit.Height), new SkiaImageCodec().Identify(fit.Content));
+        Assert.Equal((fit.Width, fit.Height), new ImageSharpImageCodec().Identify(fit.Content));
     }
 
     [Fact]
@@ -135,14 +135,43 @@ public sealed class ImageFitterTests
     }
 
     [Fact]
-    public async Task The_real_codec_refuses_a_header_that_lies_about_the_size_of_the_data()
+    public async Task A_png_whose_first_header_passes_and_a_second_one_declares_a_bomb_is_refused_without_decoding()
     {
-        // IHDR says 400 × 300 (with a valid CRC), the compressed data holds one pixel.
-        var liar = ImageHeaderTests.Bomb(400, 300);
+        // IHDR says 100 × 100, a second IHDR behind it 60,000 × 60,000: the pre-check reads the first, a decoder may
+        // believe the last. The library's own reading of the header must agree before anything is decoded.
+        var liar = WithSecondHeader(FakeImages.Png(100, 100), 60_000, 60_000);
+        var codec = new ImageSharpImageCodec();
+        codec.Identify(FakeImages.Png(4, 4)); // warm up
+
+        // The library's reading of the header, on this thread: no pixel buffer is allocated for it.
+        (int Width, int Height)? seen = null;
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        try
+        {
+            seen = codec.Identify(liar);
+        }
+        catch (ImageDecodeException)
+        {
+            // Not readable at all: refused just the same.
+        }
+
+        var allocated = GC.GetAllocatedBytesForCurrentThread() - before;
+        Assert.NotEqual((100, 100), seen);
+        Assert.True(allocated < 1024 * 1024, $"Reading the header allocated {allocated:N0} bytes.");
 
         var fit = await Fitter().FitAsync(liar, 10, CancellationToken.None);
-
         Assert.Equal(ImageProblem.Undecodable, fit.Problem);
+    }
+
+    private static byte[] WithSecondHeader(byte[] png, int width, int height)
+    {
+        var chunk = new byte[25];
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk, 13);
+        png.AsSpan(12, 17).CopyTo(chunk.AsSpan(4)); // "IHDR" and the 13 header bytes
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(8), width);
+        System.Buffers.Binary.BinaryPrimitives.WriteInt32BigEndian(chunk.AsSpan(12), height);
+        System.Buffers.Binary.BinaryPrimitives.WriteUInt32BigEndian(chunk.AsSpan(21), Crc32.Compute(chunk.AsSpan(4, 17)));
+        return [.. png.AsSpan(0, 33), .. chunk, .. png.AsSpan(33)];
     }
 
     [Fact]
@@ -153,5 +182,5 @@ public sealed class ImageFitterTests
         Assert.Equal(ImageProblem.NotAnImage, fit.Problem);
     }
 
-    private static ImageFitter Fitter() => new(new SkiaImageCodec(), NullLogger<ImageFitter>.Instance);
+    private static ImageFitter Fitter() => new(new ImageSharpImageCodec(), NullLogger<ImageFitter>.Instance);
 }
