@@ -10,6 +10,7 @@ namespace SeedreamBot.Bot.Tests.Generation;
 /// Images that last and fit, over the wire with unforgiving fakes: Discord's CDN links die after a day, Apiframe
 /// fetches every input link and deletes results, and the deployment's clock jumps weeks ahead.
 /// </summary>
+[Collection(LargeImageCollection.Name)]
 public sealed class LastingImagesTests : IAsyncLifetime
 {
     private const long TenMiB = 10L * 1024 * 1024;
