@@ -11,6 +11,12 @@ public sealed class DiscordGatewayOptions
     public const string SectionName = "Discord";
 
     /// <summary>
+    /// <c>Discord:Gateway</c>: connect to the gateway. Set it to false only when interactions arrive over an HTTP
+    /// endpoint instead; the bot then opens no gateway connection at all (it needs no gateway events).
+    /// </summary>
+    public bool Gateway { get; set; } = true;
+
+    /// <summary>
     /// <c>Discord:ShardIds</c>: which shards this process runs (e.g. <c>0,1</c> of 4), for spreading a large bot over
     /// several processes; unset runs all of them. Set <c>Discord:ShardCount</c> too when using it.
     /// </summary>

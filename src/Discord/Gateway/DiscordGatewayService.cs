@@ -58,7 +58,15 @@ public sealed partial class DiscordGatewayService : BackgroundService
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        _gateway.Start();
+        if (_options.Gateway)
+        {
+            _gateway.Start();
+        }
+        else
+        {
+            LogGatewayOff();
+        }
+
         string reason;
         try
         {
@@ -80,6 +88,9 @@ public sealed partial class DiscordGatewayService : BackgroundService
             _lifetime.StopApplication();
         }
     }
+
+    [LoggerMessage(Level = LogLevel.Information, Message = "Not connecting to the Discord gateway (Discord:Gateway is false)")]
+    private partial void LogGatewayOff();
 
     [LoggerMessage(Level = LogLevel.Critical, Message =
         "Stopping SeedreamBot with exit code 1: {Reason}; see the message above for the fix.")]
