@@ -15,16 +15,32 @@ public sealed class InteractionContext
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
     private readonly TimeProvider _time;
+    private readonly IInteractionCallback _callback;
 
+    /// <summary>An interaction from the gateway: the initial response goes over the REST callback.</summary>
     public InteractionContext(
         Interaction interaction,
         IDiscordRestClient rest,
         TimeProvider time,
         DateTimeOffset receivedAt,
         CancellationToken cancellationToken)
+        : this(interaction, rest, new RestInteractionCallback(rest), time, receivedAt, cancellationToken)
     {
+    }
+
+    /// <summary>An interaction whose initial response goes through <paramref name="callback"/> (e.g. the HTTP response).</summary>
+    public InteractionContext(
+        Interaction interaction,
+        IDiscordRestClient rest,
+        IInteractionCallback callback,
+        TimeProvider time,
+        DateTimeOffset receivedAt,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(callback);
         Interaction = interaction;
         Rest = rest;
+        _callback = callback;
         _time = time;
         ReceivedAt = receivedAt;
         CancellationToken = cancellationToken;
@@ -35,7 +51,7 @@ public sealed class InteractionContext
 
     public IDiscordRestClient Rest { get; }
 
-    /// <summary>When the gateway receive loop read the interaction.</summary>
+    /// <summary>When the interaction arrived (read from the gateway, or its HTTP request received).</summary>
     public DateTimeOffset ReceivedAt { get; }
 
     /// <summary>Stops when the bot shuts down.</summary>
@@ -286,9 +302,7 @@ public sealed class InteractionContext
 
     private async Task SendInitialAsync(InteractionResponse response, IReadOnlyList<DiscordFile>? files = null)
     {
-        await Rest.CreateInteractionResponseAsync(
-            Interaction.Id, Interaction.Token, response, files, Interaction.AttachmentSizeLimit, CancellationToken)
-            .ConfigureAwait(false);
+        await _callback.SendAsync(Interaction, response, files, CancellationToken).ConfigureAwait(false);
         AcknowledgedAt = _time.GetUtcNow();
     }
 

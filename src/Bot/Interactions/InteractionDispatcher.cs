@@ -1,49 +1,35 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
-using Microsoft.Extensions.Options;
 using SeedreamBot.Discord.Gateway;
 using SeedreamBot.Discord.Json;
 
 namespace SeedreamBot.Bot.Interactions;
 
 /// <summary>
-/// Reads INTERACTION_CREATE dispatches from the gateway and hands each to the <see cref="InteractionProcessor"/>
-/// on its own task, so one slow interaction never delays the next one's 3-second deadline. At most
-/// <c>Interactions:MaxConcurrent</c> run at once: beyond that they wait in line (never dropped) and a warning says so.
+/// Reads INTERACTION_CREATE dispatches from the gateway and hands each to the <see cref="InteractionRunner"/>, which
+/// answers through the REST callback. When it stops, the runner stops with it: interactions still being answered
+/// (from the gateway or the HTTP endpoint) are cancelled and awaited.
 /// </summary>
 public sealed partial class InteractionDispatcher : BackgroundService
 {
-    private readonly DiscordGateway _gateway;
-    private readonly InteractionProcessor _processor;
+    private readonly InteractionRunner _runner;
+    private readonly RestInteractionCallback _callback;
     private readonly ILogger<InteractionDispatcher> _logger;
-    private readonly ConcurrentDictionary<Task, byte> _inFlight = new();
     private readonly ConcurrentDictionary<int, int> _lastTaken = new();
     private readonly CancellationTokenSource _unsubscribe = new();
     private readonly System.Threading.Channels.ChannelReader<GatewayDispatch> _dispatches;
 
-    private static readonly TimeSpan SaturationWarningInterval = TimeSpan.FromSeconds(30);
-
-    private readonly SemaphoreSlim _slots;
-    private readonly int _maxConcurrent;
-    private readonly TimeProvider _time;
-    private long _lastSaturationWarning = long.MinValue;
-    private long _waitedForSlot;
-
     public InteractionDispatcher(
         DiscordGateway gateway,
-        InteractionProcessor processor,
-        IOptions<InteractionOptions> options,
-        TimeProvider time,
+        InteractionRunner runner,
+        RestInteractionCallback callback,
         ILogger<InteractionDispatcher> logger)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        _gateway = gateway;
-        _processor = processor;
+        ArgumentNullException.ThrowIfNull(gateway);
+        _runner = runner;
+        _callback = callback;
         _logger = logger;
-        _time = time;
-        _maxConcurrent = options.Value.MaxConcurrent;
-        _slots = new SemaphoreSlim(_maxConcurrent, _maxConcurrent);
 
         // Subscribed here, not in ExecuteAsync: the host builds every hosted service before starting any, so no
         // event (an interaction right after READY) can arrive before this subscription exists. ExecuteAsync runs
@@ -51,8 +37,11 @@ public sealed partial class InteractionDispatcher : BackgroundService
         _dispatches = gateway.Subscribe(_unsubscribe.Token);
     }
 
-    /// <summary>Interactions being answered right now.</summary>
-    public int InFlight => _inFlight.Count;
+    /// <summary>How many interactions had to wait for a free slot so far (for tests and diagnostics).</summary>
+    public long WaitedForSlot => _runner.WaitedForSlot;
+
+    /// <summary>Interactions being answered right now, from the gateway or the HTTP endpoint.</summary>
+    public int InFlight => _runner.InFlight;
 
     /// <summary>
     /// The sequence number of the last dispatch of <paramref name="shardId"/>'s session taken from the gateway (an
@@ -75,7 +64,6 @@ public sealed partial class InteractionDispatcher : BackgroundService
     public override void Dispose()
     {
         _unsubscribe.Dispose();
-        _slots.Dispose();
         base.Dispose();
     }
 
@@ -98,55 +86,8 @@ public sealed partial class InteractionDispatcher : BackgroundService
         {
         }
 
-        // Let interactions that are mid-answer finish (they observe the same token).
-        await Task.WhenAll(_inFlight.Keys).ConfigureAwait(false);
+        await _runner.StopAsync().ConfigureAwait(false);
     }
-
-    /// <summary>How many interactions had to wait for a free slot so far (for tests and diagnostics).</summary>
-    public long WaitedForSlot => Interlocked.Read(ref _waitedForSlot);
-
-    private async Task TakeSlotAsync(CancellationToken stoppingToken)
-    {
-        if (_slots.Wait(0))
-        {
-            return;
-        }
-
-        Interlocked.Increment(ref _waitedForSlot);
-        var now = _time.GetTimestamp();
-        var last = Interlocked.Read(ref _lastSaturationWarning);
-        if (last == long.MinValue || _time.GetElapsedTime(last, now) >= SaturationWarningInterval)
-        {
-            Interlocked.Exchange(ref _lastSaturationWarning, now);
-            LogSaturated(_maxConcurrent);
-        }
-
-        // Queue, not drop: the gateway keeps the next events while this one waits for a slot.
-        await _slots.WaitAsync(stoppingToken).ConfigureAwait(false);
-    }
-
-    private async Task ProcessAndFreeSlotAsync(Discord.Models.Interaction interaction, DateTimeOffset receivedAt, CancellationToken stoppingToken)
-    {
-        try
-        {
-            await _processor.ProcessAsync(interaction, receivedAt, stoppingToken).ConfigureAwait(false);
-        }
-        catch (Exception exception) when (!stoppingToken.IsCancellationRequested)
-        {
-            // The processor answers every failure itself; this is a last line so a slot is never lost.
-            LogProcessorFailed(exception);
-        }
-        finally
-        {
-            _slots.Release();
-        }
-    }
-
-    [LoggerMessage(Level = LogLevel.Warning, Message = "All {MaxConcurrent} interaction slots are busy (Interactions:MaxConcurrent); new interactions wait in line for one")]
-    private partial void LogSaturated(int maxConcurrent);
-
-    [LoggerMessage(Level = LogLevel.Error, Message = "Handling an interaction failed outside the pipeline")]
-    private partial void LogProcessorFailed(Exception exception);
 
     private async Task StartAsync(GatewayDispatch dispatch, CancellationToken stoppingToken)
     {
@@ -161,10 +102,7 @@ public sealed partial class InteractionDispatcher : BackgroundService
             return;
         }
 
-        await TakeSlotAsync(stoppingToken).ConfigureAwait(false);
-        var task = Task.Run(() => ProcessAndFreeSlotAsync(interaction, dispatch.ReceivedAt, stoppingToken), CancellationToken.None);
-        _inFlight[task] = 0;
-        _ = task.ContinueWith(done => _inFlight.TryRemove(done, out _), TaskScheduler.Default);
+        await _runner.StartAsync(interaction, dispatch.ReceivedAt, _callback, stoppingToken).ConfigureAwait(false);
     }
 
     [LoggerMessage(Level = LogLevel.Error, Message = "An INTERACTION_CREATE could not be read")]

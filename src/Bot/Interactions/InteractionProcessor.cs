@@ -59,7 +59,12 @@ public sealed partial class InteractionProcessor
         _logger = logger;
     }
 
-    public async Task ProcessAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken cancellationToken)
+    /// <summary>Handles an interaction from the gateway (initial response over the REST callback).</summary>
+    public Task ProcessAsync(Interaction interaction, DateTimeOffset receivedAt, CancellationToken cancellationToken) =>
+        ProcessAsync(interaction, receivedAt, new RestInteractionCallback(_rest), cancellationToken);
+
+    /// <summary>Handles an interaction whose initial response goes through <paramref name="callback"/>.</summary>
+    public async Task ProcessAsync(Interaction interaction, DateTimeOffset receivedAt, IInteractionCallback callback, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(interaction);
         if (interaction.Type is InteractionType.Ping)
@@ -71,7 +76,7 @@ public sealed partial class InteractionProcessor
         var (handler, label) = Route(interaction);
         using var scope = InteractionScope(_logger, label, interaction.Id, interaction.GuildId, interaction.Member?.User?.Id ?? interaction.User?.Id);
 
-        var context = new InteractionContext(interaction, _rest, _time, receivedAt, cancellationToken);
+        var context = new InteractionContext(interaction, _rest, callback, _time, receivedAt, cancellationToken);
         var outcome = "ok";
         try
         {
