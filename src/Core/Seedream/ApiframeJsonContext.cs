@@ -13,4 +13,5 @@ namespace SeedreamBot.Core.Seedream;
 [JsonSerializable(typeof(MeBody))]
 [JsonSerializable(typeof(ErrorBody))]
 [JsonSerializable(typeof(UploadBody))]
+[JsonSerializable(typeof(WebhookEventBody))]
 internal sealed partial class ApiframeJsonContext : JsonSerializerContext;

@@ -45,6 +45,23 @@ public sealed class ApiframeOptions : IValidatableObject
     /// <summary>Longest delay between two polls of a job.</summary>
     public TimeSpan MaxPollInterval { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// A public URL at which Apiframe reaches the bot's listener (<c>Interactions:Urls</c>, path <c>/webhooks/apiframe</c>).
+    /// Set, every job is submitted with <c>webhookUrl</c> and <c>webhookEvents</c>, and the bot learns of progress and
+    /// of the end of a job when Apiframe pushes it; polling goes on every <see cref="WebhookPollInterval"/> as a safety
+    /// net. Unset: polling only.
+    /// </summary>
+    public string? WebhookUrl { get; set; }
+
+    /// <summary>
+    /// With webhooks on: the delay between polls after the first one (which still comes after <see cref="PollInterval"/>,
+    /// so a job that ended while the bot was down is seen at once). A missed webhook costs at most this much.
+    /// </summary>
+    public TimeSpan WebhookPollInterval { get; set; } = TimeSpan.FromSeconds(20);
+
+    /// <summary>True when <see cref="WebhookUrl"/> is set.</summary>
+    public bool WebhooksEnabled => !string.IsNullOrWhiteSpace(WebhookUrl);
+
     /// <summary>How long to wait for a job to finish before giving up on it.</summary>
     public TimeSpan JobTimeout { get; set; } = TimeSpan.FromMinutes(5);
 
@@ -138,6 +155,38 @@ public sealed class ApiframeOptions : IValidatableObject
                 [nameof(MaxPollInterval), nameof(PollInterval)]);
         }
 
+        if (WebhooksEnabled)
+        {
+            if (!Uri.TryCreate(WebhookUrl!.Trim(), UriKind.Absolute, out var webhookUri)
+                || (webhookUri.Scheme != Uri.UriSchemeHttps && webhookUri.Scheme != Uri.UriSchemeHttp)
+                || !string.IsNullOrEmpty(webhookUri.UserInfo) || !string.IsNullOrEmpty(webhookUri.Fragment))
+            {
+                yield return new ValidationResult(
+                    "Apiframe:WebhookUrl must be an absolute https URL that reaches the bot's listener, such as " +
+                    "https://bot.example.com/webhooks/apiframe. Leave it unset to poll only.",
+                    [nameof(WebhookUrl)]);
+            }
+            else if (webhookUri.Scheme == Uri.UriSchemeHttp && !webhookUri.IsLoopback)
+            {
+                // Job results travel in it: plain http only on this machine, as for the base URLs.
+                yield return new ValidationResult(
+                    "Apiframe:WebhookUrl must use https (put a reverse proxy with TLS in front of Interactions:Urls); plain http is allowed only for localhost.",
+                    [nameof(WebhookUrl)]);
+            }
+        }
+
+        foreach (var error in CheckRange(nameof(WebhookPollInterval), WebhookPollInterval, TimeSpan.FromMilliseconds(1), TimeSpan.FromMinutes(10), "00:00:20"))
+        {
+            yield return error;
+        }
+
+        if (WebhookPollInterval < MaxPollInterval)
+        {
+            yield return new ValidationResult(
+                "Apiframe:WebhookPollInterval must not be shorter than Apiframe:MaxPollInterval (defaults 00:00:20 and 00:00:05): with webhooks on, polling is the slower safety net.",
+                [nameof(WebhookPollInterval), nameof(MaxPollInterval)]);
+        }
+
         foreach (var error in CheckRange(nameof(JobTimeout), JobTimeout, TimeSpan.FromMilliseconds(1), TimeSpan.FromHours(1), "00:05:00"))
         {
             yield return error;
@@ -163,7 +212,8 @@ public sealed class ApiframeOptions : IValidatableObject
     /// <summary>Describes the settings without the key, so logging the options object is harmless.</summary>
     public override string ToString() =>
         $"ApiframeOptions {{ BaseUrl = {BaseUrl}, Model = {Model}, ApiKey = {(string.IsNullOrEmpty(ApiKey) ? "(not set)" : "(set, hidden)")}, " +
-        $"PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, JobTimeout = {JobTimeout}, " +
+        $"PollInterval = {PollInterval}, MaxPollInterval = {MaxPollInterval}, WebhookUrl = {WebhookUrl ?? "(not set)"}, " +
+        $"WebhookPollInterval = {WebhookPollInterval}, JobTimeout = {JobTimeout}, " +
         $"MaxConcurrentJobs = {MaxConcurrentJobs}, RequestTimeout = {RequestTimeout}, MaxRetryAttempts = {MaxRetryAttempts}, " +
         $"RetryBaseDelay = {RetryBaseDelay}, MaxRetryAfter = {MaxRetryAfter}, ResultHosts = [{string.Join(", ", ResultHosts)}] }}";
 

@@ -22,6 +22,9 @@ internal sealed class JobBody
 
     public int? CreditCost { get; set; }
 
+    /// <summary>When the job ended (ISO 8601); kept as text so an odd format never fails the whole document.</summary>
+    public string? CompletedAt { get; set; }
+
     /// <summary>True once a COMPLETED job's CDN assets were purged.</summary>
     public bool? Expired { get; set; }
 }

@@ -4,12 +4,21 @@ using Microsoft.Extensions.Logging;
 namespace SeedreamBot.Core.Seedream;
 
 /// <summary>
-/// Polls <c>GET /v2/jobs/{id}</c> on Apiframe's recommended schedule (first after <see cref="ApiframeOptions.PollInterval"/>,
-/// then ×1.5 up to <see cref="ApiframeOptions.MaxPollInterval"/>) until the job ends or the job timeout passes. All
-/// waits use the injected <see cref="TimeProvider"/>. A poll that fails transiently (429, 5xx, network) is not the
-/// end: the job is still running at Apiframe, so polling goes on until the timeout.
+/// Follows a job until it ends or the job timeout passes: polls <c>GET /v2/jobs/{id}</c> on Apiframe's recommended
+/// schedule (first after <see cref="ApiframeOptions.PollInterval"/>, then ×1.5 up to
+/// <see cref="ApiframeOptions.MaxPollInterval"/>), and, with webhooks on, takes each verified webhook event from
+/// <see cref="ApiframeJobUpdates"/> exactly like a poll result while polling slows to
+/// <see cref="ApiframeOptions.WebhookPollInterval"/> as a safety net. All waits use the injected
+/// <see cref="TimeProvider"/>. A poll that fails transiently (429, 5xx, network) is not the end: the job is still
+/// running at Apiframe, so polling goes on until the timeout.
 /// </summary>
-internal sealed class JobPoller(ApiframeApi api, ApiframeOptions options, TimeProvider time, ILogger logger)
+internal sealed class JobPoller(
+    ApiframeApi api,
+    ApiframeOptions options,
+    TimeProvider time,
+    ILogger logger,
+    ApiframeJobUpdates? updates = null,
+    ApiframeMetrics? metrics = null)
 {
     private const double Backoff = 1.5;
 
@@ -20,7 +29,12 @@ internal sealed class JobPoller(ApiframeApi api, ApiframeOptions options, TimePr
     {
         using var deadline = new CancellationTokenSource(options.JobTimeout, time);
         using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, deadline.Token);
+
+        // Subscribed before the first wait, so no event can slip between submitting and listening (one that came even
+        // earlier was kept for this poller).
+        using var pushed = options.WebhooksEnabled ? updates?.Subscribe(jobId) : null;
         var delay = options.PollInterval;
+        var pollDue = time.GetTimestamp();
         var attempt = 0;
         JobProgress? reported = null;
         ApiframeFailure? lastProblem = null;
@@ -29,56 +43,78 @@ internal sealed class JobPoller(ApiframeApi api, ApiframeOptions options, TimePr
         {
             while (true)
             {
-                await Task.Delay(delay, time, linked.Token);
-                attempt++;
-                var next = NextDelay(delay);
-
-                ApiframeResponse response;
-                try
+                JobBody? job;
+                ApiframeResponse? response = null;
+                var remaining = delay - time.GetElapsedTime(pollDue);
+                if (pushed is not null && await pushed.WaitAsync(remaining, linked.Token) is { } update)
                 {
-                    response = await api.GetJobAsync(jobId, linked.Token);
+                    // A webhook event: the same document a poll would have read, without the request. The poll
+                    // schedule stays where it was.
+                    job = update;
                 }
-                catch (Exception exception) when (!linked.IsCancellationRequested
-                                                  && ApiframeFailures.FromException(exception, ApiframeOperation.Poll, jobId, options.ApiKey) is { } failure)
+                else
                 {
-                    lastProblem = failure;
-                    SeedreamLog.PollFailedTransiently(logger, jobId, attempt, null, null, failure.Message);
-                    delay = next;
-                    continue;
-                }
-
-                if (!response.IsSuccess)
-                {
-                    var failure = ApiframeFailures.FromResponse(response, ApiframeOperation.Poll, jobId, options.ApiKey);
-                    if (!response.IsTransient)
+                    if (pushed is null)
                     {
-                        return Fail(failure);
+                        await Task.Delay(delay, time, linked.Token);
                     }
 
-                    lastProblem = failure;
-                    SeedreamLog.PollFailedTransiently(logger, jobId, attempt, failure.StatusCode, failure.RequestId, failure.Message);
-                    delay = response.RetryAfter is { } wait && wait > next ? wait : next;
-                    continue;
-                }
+                    attempt++;
+                    var next = NextDelay(delay);
+                    pollDue = time.GetTimestamp();
+                    try
+                    {
+                        response = await api.GetJobAsync(jobId, linked.Token);
+                    }
+                    catch (Exception exception) when (!linked.IsCancellationRequested
+                                                      && ApiframeFailures.FromException(exception, ApiframeOperation.Poll, jobId, options.ApiKey) is { } failure)
+                    {
+                        lastProblem = failure;
+                        SeedreamLog.PollFailedTransiently(logger, jobId, attempt, null, null, failure.Message);
+                        delay = next;
+                        continue;
+                    }
 
-                var job = ParseJob(response.Body);
-                if (job is null)
-                {
-                    lastProblem = ApiframeFailures.UnexpectedBody(response, ApiframeOperation.Poll, jobId);
-                    SeedreamLog.PollFailedTransiently(logger, jobId, attempt, (int)response.StatusCode, response.RequestId, lastProblem.Message);
+                    if (!response.IsSuccess)
+                    {
+                        var failure = ApiframeFailures.FromResponse(response, ApiframeOperation.Poll, jobId, options.ApiKey);
+                        if (!response.IsTransient)
+                        {
+                            return Fail(failure);
+                        }
+
+                        lastProblem = failure;
+                        SeedreamLog.PollFailedTransiently(logger, jobId, attempt, failure.StatusCode, failure.RequestId, failure.Message);
+                        delay = response.RetryAfter is { } wait && wait > next ? wait : next;
+                        continue;
+                    }
+
                     delay = next;
-                    continue;
+                    job = ParseJob(response.Body);
+                    if (job is null)
+                    {
+                        lastProblem = ApiframeFailures.UnexpectedBody(response, ApiframeOperation.Poll, jobId);
+                        SeedreamLog.PollFailedTransiently(logger, jobId, attempt, (int)response.StatusCode, response.RequestId, lastProblem.Message);
+                        continue;
+                    }
                 }
 
                 if (!JobStatuses.TryParse(job.Status, out var status))
                 {
                     SeedreamLog.UnknownStatus(logger, jobId, job.Status ?? "(none)");
-                    delay = next;
                     continue;
                 }
 
                 var current = new JobProgress(status, PercentOf(job, status, reported));
-                SeedreamLog.Polled(logger, jobId, attempt, job.Status!, current.Percent);
+                if (response is null)
+                {
+                    SeedreamLog.Pushed(logger, jobId, job.Status!, current.Percent);
+                }
+                else
+                {
+                    SeedreamLog.Polled(logger, jobId, attempt, job.Status!, current.Percent);
+                }
+
                 if (status is (JobStatus.Queued or JobStatus.Processing or JobStatus.Completed) && current != reported)
                 {
                     reported = current;
@@ -87,10 +123,10 @@ internal sealed class JobPoller(ApiframeApi api, ApiframeOptions options, TimePr
 
                 if (status.IsTerminal())
                 {
+                    updates?.Ended(jobId);
+                    Noticed(job, response is null ? "webhook" : "poll");
                     return Finish(jobId, status, job, response, attempt);
                 }
-
-                delay = next;
             }
         }
         catch (OperationCanceledException) when (deadline.IsCancellationRequested && !cancellationToken.IsCancellationRequested)
@@ -115,11 +151,26 @@ internal sealed class JobPoller(ApiframeApi api, ApiframeOptions options, TimePr
 
     internal TimeSpan NextDelay(TimeSpan delay)
     {
+        if (options.WebhooksEnabled && updates is not null)
+        {
+            // Webhooks tell of the end; polls only catch one that never came.
+            return options.WebhookPollInterval;
+        }
+
         var grown = TimeSpan.FromTicks((long)(delay.Ticks * Backoff));
         return grown < options.MaxPollInterval ? grown : options.MaxPollInterval;
     }
 
-    private ApiframeResult<CompletedJob> Finish(string jobId, JobStatus status, JobBody job, ApiframeResponse response, int attempt)
+    private void Noticed(JobBody job, string source)
+    {
+        if (metrics is not null
+            && DateTimeOffset.TryParse(job.CompletedAt, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal, out var completedAt))
+        {
+            metrics.JobNoticed(source, time.GetUtcNow() - completedAt);
+        }
+    }
+
+    private ApiframeResult<CompletedJob> Finish(string jobId, JobStatus status, JobBody job, ApiframeResponse? response, int attempt)
     {
         ApiframeFailure failure;
         switch (status)
@@ -152,7 +203,13 @@ internal sealed class JobPoller(ApiframeApi api, ApiframeOptions options, TimePr
                 break;
         }
 
-        failure = failure with { JobId = jobId, StatusCode = (int)response.StatusCode, RequestId = response.RequestId, CreditCost = job.CreditCost };
+        failure = failure with
+        {
+            JobId = jobId,
+            StatusCode = response is null ? null : (int)response.StatusCode,
+            RequestId = response?.RequestId,
+            CreditCost = job.CreditCost,
+        };
         SeedreamLog.CallFailed(logger, "poll", failure.Kind, failure.StatusCode, failure.RequestId, jobId, failure.Message);
         return failure;
     }

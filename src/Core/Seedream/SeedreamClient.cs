@@ -22,12 +22,14 @@ internal sealed class SeedreamClient : ISeedreamClient
         ApiframeCdn cdn,
         IOptions<ApiframeOptions> options,
         TimeProvider time,
-        ILogger<SeedreamClient> logger)
+        ILogger<SeedreamClient> logger,
+        ApiframeJobUpdates? updates = null,
+        ApiframeMetrics? metrics = null)
     {
         _api = api;
         _options = options.Value;
         _logger = logger;
-        _poller = new JobPoller(api, _options, time, logger);
+        _poller = new JobPoller(api, _options, time, logger, updates, metrics);
         _downloader = new ResultDownloader(cdn, _options, time, logger);
     }
 
@@ -39,7 +41,7 @@ internal sealed class SeedreamClient : ISeedreamClient
         ArgumentNullException.ThrowIfNull(request);
         IdempotencyKeys.ThrowIfInvalid(idempotencyKey, nameof(idempotencyKey));
 
-        var body = JsonSerializer.SerializeToUtf8Bytes(ToBody(request), ApiframeJsonContext.Default.GenerateImageBody);
+        var body = JsonSerializer.SerializeToUtf8Bytes(WithWebhook(ToBody(request)), ApiframeJsonContext.Default.GenerateImageBody);
         ApiframeResponse response;
         try
         {
@@ -150,6 +152,13 @@ internal sealed class SeedreamClient : ISeedreamClient
                 request.AspectRatio,
                 request.Format.ToWire(),
                 request.InputImageUrls.Count > 0 ? request.InputImageUrls : null));
+
+    /// <summary>Every job-creating body goes through here: with webhooks on, it subscribes to all of the job's events.</summary>
+    internal TBody WithWebhook<TBody>(TBody body)
+        where TBody : JobSubmissionBody =>
+        _options.WebhooksEnabled
+            ? body with { WebhookUrl = _options.WebhookUrl!.Trim(), WebhookEvents = JobSubmissionBody.AllWebhookEvents }
+            : body;
 
     private static T? Parse<T>(string body, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> type)
         where T : class

@@ -36,4 +36,16 @@ internal static partial class SeedreamLog
 
     [LoggerMessage(2109, LogLevel.Information, "Uploaded {ByteCount} bytes to Apiframe's storage on {Host}, kept until {ExpiresAt}")]
     public static partial void Uploaded(ILogger logger, long byteCount, string host, DateTimeOffset? expiresAt);
+
+    [LoggerMessage(2120, LogLevel.Debug, "Webhook for job {JobId}: {Event} ({Status}), {Outcome}")]
+    public static partial void WebhookReceived(ILogger logger, string jobId, string @event, string status, JobUpdatePublish outcome);
+
+    [LoggerMessage(2121, LogLevel.Warning, "Refused a webhook request with {What} (401). If every webhook is refused, Apiframe:ApiKey is not the key the jobs were created with; polling still finishes every job")]
+    public static partial void WebhookBadSignature(ILogger logger, string what);
+
+    [LoggerMessage(2122, LogLevel.Warning, "A signed webhook could not be read (event {Event}, job {JobId}); ignored, polling still finishes the job")]
+    public static partial void WebhookUnreadable(ILogger logger, string @event, string jobId);
+
+    [LoggerMessage(2123, LogLevel.Debug, "Job {JobId}: webhook {Status} {Progress}%")]
+    public static partial void Pushed(ILogger logger, string jobId, string status, int progress);
 }

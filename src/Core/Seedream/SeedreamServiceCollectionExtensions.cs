@@ -39,6 +39,8 @@ public static class SeedreamServiceCollectionExtensions
         services.AddMetrics();
         services.TryAddSingleton<ApiframeMetrics>();
         services.TryAddSingleton<ApiframeContact>();
+        services.TryAddSingleton<ApiframeJobUpdates>();
+        services.TryAddSingleton<ApiframeWebhookReceiver>();
 
         var api = services.AddHttpClient<ApiframeApi>((provider, client) =>
             {
