@@ -112,6 +112,12 @@ public sealed class FakeApiframeServer : IAsyncDisposable
     /// </summary>
     public Task<IReadOnlyList<string>> TakeContractViolationsAsync() => _contractLog.TakeAsync();
 
+    /// <summary>How webhooks are delivered (drops, duplicates, reordering, delay); faithful by default.</summary>
+    public FakeWebhookSettings Webhooks => _state.Webhooks.Settings;
+
+    /// <summary>Every webhook event raised so far, in order, with what became of it.</summary>
+    public IReadOnlyList<FakeWebhookDelivery> WebhookDeliveries => _state.Webhooks.Deliveries();
+
     public static async Task<FakeApiframeServer> StartAsync(FakeApiframeOptions? options = null, CancellationToken cancellationToken = default)
     {
         var server = new FakeApiframeServer(options ?? new FakeApiframeOptions());
@@ -303,10 +309,23 @@ public sealed class FakeApiframeServer : IAsyncDisposable
             () => $"wanted {count} poll(s) of {jobId}, have {_state.PollCount(jobId)}",
             cancellationToken);
 
+    /// <summary>Waits for a webhook delivery matching <paramref name="match"/> (e.g. one the receiver has answered).</summary>
+    public Task<FakeWebhookDelivery> WaitForWebhookAsync(
+        Func<FakeWebhookDelivery, bool> match, TimeSpan? timeout = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(match);
+        return _state.Signal.WaitAsync(
+            () => _state.Webhooks.Deliveries().FirstOrDefault(match),
+            timeout ?? DefaultWaitTimeout,
+            () => $"no matching webhook among [{string.Join(", ", _state.Webhooks.Deliveries().TakeLast(20))}]",
+            cancellationToken);
+    }
+
     /// <exception cref="FakeContractViolationException">A request broke Apiframe's contract and no test took it.</exception>
     public async ValueTask DisposeAsync()
     {
         await _stopping.CancelAsync();
+        _state.StopWebhooks();
         if (_app is not null)
         {
             await _app.StopAsync(CancellationToken.None);

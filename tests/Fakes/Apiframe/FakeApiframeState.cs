@@ -43,8 +43,15 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
     private int _generateCalls;
     private int _jobsCreated;
     private int _cdnDownloads;
+    private FakeWebhookSender? _webhooks;
+    private object? _webhooksLock;
+    private bool _webhooksCreated;
 
     public FakeSignal Signal { get; } = new();
+
+    /// <summary>The webhook sender, made on first use (it needs the signal and this state).</summary>
+    public FakeWebhookSender Webhooks =>
+        LazyInitializer.EnsureInitialized(ref _webhooks, ref _webhooksCreated, ref _webhooksLock, () => new FakeWebhookSender(Time, Signal, WebhookEnded))!;
 
     public TimeProvider Time { get; } = options.TimeProvider;
 
@@ -285,8 +292,11 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
                 InputFetch = options.FetchInputs && inputs.Count > 0 ? FetchInputsAsync(inputs) : null,
                 Automatic = _mode == FakeJobMode.Automatic,
                 CreditCost = cost,
+                WebhookUrl = FakeWebhookSubscription.UrlOf(root),
+                WebhookEvents = FakeWebhookSubscription.EventsOf(root),
             };
             _jobs[job.Id] = job;
+            ScheduleWebhookMoment(job, now);
             _jobOrder.Add(job);
             _jobsCreated++;
             if (idempotencyKey is not null)
@@ -559,6 +569,8 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
             var now = Time.GetUtcNow();
             Advance(job, now);
             change(job, now);
+            NotifyWebhook(job, now);
+            ScheduleWebhookMoment(job, now);
             snapshot = job.ToSnapshot(BaseUrl);
         }
 
@@ -620,7 +632,120 @@ internal sealed class FakeApiframeState(FakeApiframeOptions options)
         }
     }
 
-    private void Advance(FakeJob job, DateTimeOffset now) => job.Advance(now, _jobDuration, options.ResultLifetime, Refund);
+    private void Advance(FakeJob job, DateTimeOffset now)
+    {
+        job.Advance(now, _jobDuration, options.ResultLifetime, Refund);
+        NotifyWebhook(job, now);
+    }
+
+    /// <summary>Stops the webhook timers and the sender (the server is going away).</summary>
+    public void StopWebhooks()
+    {
+        lock (_gate)
+        {
+            foreach (var job in _jobOrder)
+            {
+                job.WebhookTimer?.Dispose();
+                job.WebhookTimer = null;
+            }
+        }
+
+        _webhooks?.Dispose();
+    }
+
+    // Under the lock. Raises the event a job's change calls for, if it asked for webhooks: progress when it starts
+    // processing and at each further quarter (every change for a job a test moves by hand), completed, failed.
+    private void NotifyWebhook(FakeJob job, DateTimeOffset now)
+    {
+        if (job.WebhookUrl is not { } url)
+        {
+            return;
+        }
+
+        var (status, progress) = (job.Status, job.Progress);
+        var (lastStatus, lastProgress) = job.Notified;
+        if (status == lastStatus && progress == lastProgress)
+        {
+            return;
+        }
+
+        string @event;
+        switch (status)
+        {
+            case FakeJob.Processing:
+                var moved = lastStatus != FakeJob.Processing
+                            || (job.Automatic ? (progress ?? 0) / 25 > (lastProgress ?? 0) / 25 : progress != lastProgress);
+                if (!moved)
+                {
+                    return;
+                }
+
+                @event = "progress";
+                break;
+            case FakeJob.Completed:
+                @event = "completed";
+                break;
+            case FakeJob.Failed:
+                @event = "failed";
+                break;
+            default:
+                // QUEUED has no event; CANCELLED has none documented.
+                job.Notified = (status, progress);
+                return;
+        }
+
+        job.Notified = (status, progress);
+        if (!job.WebhookEvents.Contains(@event, StringComparer.Ordinal))
+        {
+            return;
+        }
+
+        if (@event != "progress")
+        {
+            job.WebhookStatus = "pending";
+        }
+
+        Webhooks.Raise(url, job.OwnerKey, new FakeWebhookEvent(job.Id, @event, status, progress), job.WebhookPayload(@event, BaseUrl), now);
+    }
+
+    // Under the lock. An automatic job moves only when someone looks at it; one with webhooks is looked at on a timer at
+    // each moment its events are due, as Apiframe's own worker would report them.
+    private void ScheduleWebhookMoment(FakeJob job, DateTimeOffset now)
+    {
+        job.WebhookTimer?.Dispose();
+        job.WebhookTimer = null;
+        if (job.WebhookUrl is null || job.Held || job.NextWebhookMoment(now, _jobDuration) is not { } due)
+        {
+            return;
+        }
+
+        job.WebhookTimer = Time.CreateTimer(_ => WebhookMomentDue(job), null, due - now, Timeout.InfiniteTimeSpan);
+    }
+
+    private void WebhookMomentDue(FakeJob job)
+    {
+        lock (_gate)
+        {
+            var now = Time.GetUtcNow();
+            Advance(job, now);
+            ScheduleWebhookMoment(job, now);
+        }
+
+        Signal.Pulse();
+    }
+
+    private void WebhookEnded(string jobId, bool delivered)
+    {
+        lock (_gate)
+        {
+            if (_jobs.TryGetValue(jobId, out var job))
+            {
+                job.WebhookStatus = delivered ? "delivered" : "failed";
+            }
+        }
+
+        Signal.Pulse();
+    }
 
     /// <summary>Waits until the job's inputs are fetched, so a test's manual transition sees the outcome.</summary>
     public void WaitForInputs(string jobId)

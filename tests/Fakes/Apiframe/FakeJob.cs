@@ -71,6 +71,21 @@ internal sealed class FakeJob
 
     public int Polls { get; set; }
 
+    /// <summary>Where the job's webhooks go (<c>webhookUrl</c>); null when it asked for none.</summary>
+    public Uri? WebhookUrl { get; init; }
+
+    /// <summary>The events it subscribed to (<c>webhookEvents</c>); every event when the field was left out.</summary>
+    public IReadOnlyList<string> WebhookEvents { get; init; } = [];
+
+    /// <summary>Null, then <c>pending</c> once an end event is raised, then <c>delivered</c> or <c>failed</c>.</summary>
+    public string? WebhookStatus { get; set; }
+
+    /// <summary>The last status and progress webhooks told of.</summary>
+    public (string Status, int? Progress) Notified { get; set; } = (Queued, 0);
+
+    /// <summary>The timer that moves an automatic job with webhooks along, so its events go out on time.</summary>
+    public ITimer? WebhookTimer { get; set; }
+
     public bool IsTerminal => Status is Completed or Failed or Cancelled;
 
     /// <summary>The JobAccepted status: that schema has no CANCELLED, so a cancelled original replays as FAILED.</summary>
@@ -189,7 +204,7 @@ internal sealed class FakeJob
         ["result"] = Status == Completed ? ResultJson(baseUrl) : null,
         ["error"] = Error,
         ["creditCost"] = CreditCost,
-        ["webhookStatus"] = null,
+        ["webhookStatus"] = WebhookStatus,
         ["createdAt"] = Timestamp(CreatedAt),
         ["completedAt"] = CompletedAt is { } completed ? Timestamp(completed) : null,
         ["expired"] = Expired,
@@ -212,6 +227,75 @@ internal sealed class FakeJob
         Status == Completed && ResultShape != FakeResultShape.EmptyImages ? [ImageUrl(baseUrl)] : [],
         InputUrls,
         InputFetch is { IsCompletedSuccessfully: true } fetch ? fetch.Result : null);
+
+    /// <summary>
+    /// The webhook payload of <paramref name="event"/> for the job as it is now, with the documented fields of each event.
+    /// </summary>
+    public JsonObject WebhookPayload(string @event, Uri baseUrl) => @event switch
+    {
+        "completed" => new JsonObject
+        {
+            ["event"] = @event,
+            ["jobId"] = Id,
+            ["status"] = Status,
+            ["progress"] = 100,
+            ["result"] = ResultJson(baseUrl),
+            ["model"] = Model,
+            ["creditCost"] = CreditCost,
+            ["completedAt"] = CompletedAt is { } completed ? Timestamp(completed) : null,
+        },
+        "failed" => new JsonObject
+        {
+            ["event"] = @event,
+            ["jobId"] = Id,
+            ["status"] = Status,
+            ["error"] = Error,
+            ["model"] = Model,
+        },
+        _ => new JsonObject
+        {
+            ["event"] = @event,
+            ["jobId"] = Id,
+            ["status"] = Status,
+            ["progress"] = Progress,
+            ["model"] = Model,
+        },
+    };
+
+    /// <summary>
+    /// When an automatic job next reaches a moment webhooks tell of: entering PROCESSING, each quarter of its progress,
+    /// its end. Null when nothing is left (ended, or stuck past its last step).
+    /// </summary>
+    public DateTimeOffset? NextWebhookMoment(DateTimeOffset now, TimeSpan duration)
+    {
+        if (!Automatic || IsTerminal)
+        {
+            return null;
+        }
+
+        var queuedFor = duration * QueuedShare;
+        var processing = duration - queuedFor;
+
+        // A millisecond past each moment, so rounding never leaves the job just short of it.
+        var margin = TimeSpan.FromMilliseconds(1);
+        DateTimeOffset[] moments =
+        [
+            CreatedAt + queuedFor + margin,
+            CreatedAt + queuedFor + (processing * 0.25) + margin,
+            CreatedAt + queuedFor + (processing * 0.5) + margin,
+            CreatedAt + queuedFor + (processing * 0.75) + margin,
+            CreatedAt + duration,
+        ];
+        foreach (var moment in moments)
+        {
+            if (moment > now)
+            {
+                return Plan.Outcome == FakeJobOutcome.Stuck && moment == moments[^1] ? null : moment;
+            }
+        }
+
+        return null;
+    }
 
     private JsonNode? ResultJson(Uri baseUrl)
     {
