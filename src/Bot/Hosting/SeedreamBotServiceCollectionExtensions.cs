@@ -5,6 +5,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 using SeedreamBot.Bot.Commands;
 using SeedreamBot.Bot.Credits;
+using SeedreamBot.Bot.Endpoint;
 using SeedreamBot.Bot.Generation;
 using SeedreamBot.Bot.History;
 using SeedreamBot.Bot.Interactions;
@@ -64,6 +65,8 @@ public static class SeedreamBotServiceCollectionExtensions
         services.TryAddSingleton<InteractionMetrics>();
         services.TryAddSingleton<ChannelPermissionWatch>();
         services.TryAddSingleton<InteractionProcessor>();
+        services.TryAddSingleton<RestInteractionCallback>();
+        services.TryAddSingleton<InteractionRunner>();
 
         services.TryAddSingleton<LogChannelAlerts>();
         services.TryAddSingleton<IOperatorAlerts>(provider => provider.GetRequiredService<LogChannelAlerts>());
@@ -73,6 +76,7 @@ public static class SeedreamBotServiceCollectionExtensions
         services.TryAddSingleton<InteractionDispatcher>();
         services.AddHostedService(provider => provider.GetRequiredService<InteractionDispatcher>());
         services.TryAddSingleton<BotActivity>();
+        services.AddPublicEndpoint();
         return services;
     }
 

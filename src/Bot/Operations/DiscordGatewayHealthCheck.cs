@@ -15,15 +15,26 @@ public sealed class DiscordGatewayHealthCheck : IHealthCheck
 
     private readonly DiscordGateway _gateway;
     private readonly IOptionsMonitor<HealthOptions> _options;
+    private readonly bool _enabled;
 
-    public DiscordGatewayHealthCheck(DiscordGateway gateway, IOptionsMonitor<HealthOptions> options)
+    public DiscordGatewayHealthCheck(DiscordGateway gateway, IOptionsMonitor<HealthOptions> options, IOptions<DiscordGatewayOptions> gatewayOptions)
     {
+        ArgumentNullException.ThrowIfNull(gatewayOptions);
         _gateway = gateway;
         _options = options;
+        _enabled = gatewayOptions.Value.Gateway;
     }
 
     public Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
     {
+        if (!_enabled)
+        {
+            // Not down: not used. Interactions arrive over the HTTP endpoint.
+            return Task.FromResult(HealthCheckResult.Healthy(
+                "Not connected on purpose (Discord:Gateway is false): interactions arrive over HTTP.",
+                new Dictionary<string, object> { ["enabled"] = false }));
+        }
+
         var status = _gateway.GetStatus();
         var data = new Dictionary<string, object>
         {
