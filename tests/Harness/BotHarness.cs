@@ -34,6 +34,7 @@ public sealed class BotHarness : IAsyncDisposable
         Discord = discord;
         Apiframe = apiframe;
         _ownsDatabase = options.DatabasePath is null;
+        ListenerPort = options.HttpInteractions || options.Webhooks ? FreePort() : null;
         DatabasePath = options.DatabasePath ?? Path.Combine(Path.GetTempPath(), "seedreambot-test-" + Guid.NewGuid().ToString("N"), "bot.db");
     }
 
@@ -47,6 +48,15 @@ public sealed class BotHarness : IAsyncDisposable
 
     /// <summary>The deployment's wall clock: move it to make "a week later" happen.</summary>
     public ShiftedClock Clock => _options.Clock;
+
+    /// <summary>
+    /// The bot's public listener port (HTTP interactions, webhooks), chosen once so that the webhook URL Apiframe was
+    /// given stays right across restarts; null when neither is on.
+    /// </summary>
+    public int? ListenerPort { get; }
+
+    /// <summary>The bot's public listener, e.g. <c>http://127.0.0.1:41234</c>; null when neither HTTP interactions nor webhooks are on.</summary>
+    public Uri? ListenerUrl => ListenerPort is { } port ? new Uri($"http://127.0.0.1:{port.ToString(System.Globalization.CultureInfo.InvariantCulture)}") : null;
 
     /// <summary>Every log line of every host this harness started.</summary>
     public LogCapture Logs { get; } = new();
@@ -104,6 +114,23 @@ public sealed class BotHarness : IAsyncDisposable
             settings[key] = value;
         }
 
+        if (ListenerUrl is { } listener)
+        {
+            settings["Interactions:Urls"] = listener.AbsoluteUri.TrimEnd('/');
+        }
+
+        if (_options.HttpInteractions)
+        {
+            settings["Interactions:PublicKey"] = Discord.InteractionsPublicKey;
+            settings["Discord:Gateway"] = "false";
+        }
+
+        if (_options.Webhooks)
+        {
+            settings["Apiframe:WebhookUrl"] = new Uri(ListenerUrl!, "/webhooks/apiframe").AbsoluteUri;
+            settings["Apiframe:WebhookPollInterval"] = "00:00:00.500";
+        }
+
         // A null value removes a default, e.g. "Discord:GuildIds:0" = null registers the commands globally.
         foreach (var (key, value) in _options.Settings)
         {
@@ -146,7 +173,11 @@ public sealed class BotHarness : IAsyncDisposable
         Host = host;
         Starts++;
         await host.StartAsync().ConfigureAwait(false);
-        await Gateway.WaitForReadyAsync(count: readyBefore + 1).ConfigureAwait(false);
+        if (UsesGateway)
+        {
+            await Gateway.WaitForReadyAsync(count: readyBefore + 1).ConfigureAwait(false);
+        }
+
         await Discord.WaitForCallAsync(_ => RegistrationCalls() > registrationsBefore).ConfigureAwait(false);
 
         // Commands go to several places (servers, then globally); a test may look at any of them.
@@ -155,9 +186,18 @@ public sealed class BotHarness : IAsyncDisposable
             await registering.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
         }
 
-        // The fake has sent READY; the bot may not have read it yet (it reports itself connected once it has).
-        var gateway = host.Services.GetRequiredService<DiscordGateway>();
-        await Eventually.Until(() => gateway.GetStatus().IsConnected, "the bot to read READY").ConfigureAwait(false);
+        if (UsesGateway)
+        {
+            // The fake has sent READY; the bot may not have read it yet (it reports itself connected once it has).
+            var gateway = host.Services.GetRequiredService<DiscordGateway>();
+            await Eventually.Until(() => gateway.GetStatus().IsConnected, "the bot to read READY").ConfigureAwait(false);
+        }
+
+        if (_options.HttpInteractions)
+        {
+            // As in the developer portal: Discord checks the endpoint (PING, bad signatures) before it uses it.
+            await Discord.SetInteractionsEndpointAsync(new Uri(ListenerUrl!, "/interactions")).ConfigureAwait(false);
+        }
 
         // Holds placed by a test before the start-up reconciliation ran would be taken for a crash's leftovers.
         await host.Services.GetRequiredService<GenerationRecovery>().Completed.WaitAsync(TimeSpan.FromSeconds(30)).ConfigureAwait(false);
@@ -180,6 +220,14 @@ public sealed class BotHarness : IAsyncDisposable
     public async Task WaitForIdleAsync(TimeSpan? timeout = null)
     {
         var activity = Get<BotActivity>();
+        if (!UsesGateway)
+        {
+            // Over HTTP an interaction is in flight by the time its request has been answered.
+            await Discord.HttpDeliveriesSettledAsync().ConfigureAwait(false);
+            await Eventually.Until(() => activity.IsIdle, $"the bot to become idle ({activity})", timeout).ConfigureAwait(false);
+            return;
+        }
+
         var sent = Gateway.LastSequence();
         await Eventually.Until(() => activity.IsIdleAfter(0, sent), $"the bot to become idle ({activity})", timeout).ConfigureAwait(false);
     }
@@ -228,6 +276,18 @@ public sealed class BotHarness : IAsyncDisposable
         {
             throw new AggregateException("The bot broke the contract of both fakes.", failures);
         }
+    }
+
+    private bool UsesGateway => !_options.HttpInteractions;
+
+    /// <summary>A port free right now on loopback (the bot binds it a moment later).</summary>
+    private static int FreePort()
+    {
+        using var probe = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        probe.Start();
+        var port = ((System.Net.IPEndPoint)probe.LocalEndpoint).Port;
+        probe.Stop();
+        return port;
     }
 
     private int RegistrationCalls() =>

@@ -33,6 +33,19 @@ public sealed class BotHarnessOptions
     /// <summary>The LiteDB file; a fresh temporary one when null.</summary>
     public string? DatabasePath { get; init; }
 
+    /// <summary>
+    /// Interactions over HTTP instead of the gateway: the bot gets the fake's public key and a listener, the fake
+    /// Discord validates the endpoint like the developer portal and POSTs every interaction there, and the bot runs
+    /// without a gateway connection (<c>Discord:Gateway=false</c>).
+    /// </summary>
+    public bool HttpInteractions { get; init; }
+
+    /// <summary>
+    /// Apiframe webhooks on: <c>Apiframe:WebhookUrl</c> points at the bot's listener, and the safety-net poll runs every
+    /// half second (override <c>Apiframe:WebhookPollInterval</c> in <see cref="Settings"/>).
+    /// </summary>
+    public bool Webhooks { get; init; }
+
     /// <summary>Also write the bot's logs to the console (handy when a test fails).</summary>
     public bool LogToConsole { get; init; } = Environment.GetEnvironmentVariable("SEEDREAMBOT_TEST_LOGS") == "1";
 }

@@ -165,6 +165,8 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
         }
 
         _shutdown.Dispose();
+        _endpointClient.Dispose();
+        _signer.Dispose();
         await _contractLog.ThrowIfViolatedAsync("The fake Discord").ConfigureAwait(false);
     }
 
@@ -263,6 +265,25 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
     internal async Task<FakeInteraction> DispatchAsync<TBuilder>(FakeInteractionBuilder<TBuilder> builder, CancellationToken cancellationToken)
         where TBuilder : FakeInteractionBuilder<TBuilder>
     {
+        var interaction = Register(builder);
+
+        // With an Interactions Endpoint URL, Discord POSTs instead of dispatching on the gateway (and does not wait
+        // here: the answer arrives as the request's response, within the 3-second window).
+        if (InteractionsEndpoint is { } endpoint)
+        {
+            interaction.HttpDelivery = DeliverOverHttpAsync(interaction, endpoint);
+            _httpDeliveries.Add(interaction.HttpDelivery);
+            return interaction;
+        }
+
+        await _gateway.DispatchAsync("INTERACTION_CREATE", interaction.Json.DeepClone(), interaction.GuildId, cancellationToken).ConfigureAwait(false);
+        return interaction;
+    }
+
+    /// <summary>Gives the interaction an id and token and starts its 3-second window.</summary>
+    private FakeInteraction Register<TBuilder>(FakeInteractionBuilder<TBuilder> builder)
+        where TBuilder : FakeInteractionBuilder<TBuilder>
+    {
         var id = _ids.Next();
         var token = "aW50ZXJhY3Rpb246" + Convert.ToBase64String(RandomNumberGenerator.GetBytes(48)).Replace('+', '-').Replace('/', '_').TrimEnd('=');
         var interaction = builder.Build(id, token);
@@ -278,7 +299,6 @@ public sealed partial class FakeDiscordServer : IAsyncDisposable
             interaction.DispatchedAt = TimeProvider.GetUtcNow();
             interaction.DispatchedTimestamp = TimeProvider.GetTimestamp();
         });
-        await _gateway.DispatchAsync("INTERACTION_CREATE", interaction.Json.DeepClone(), interaction.GuildId, cancellationToken).ConfigureAwait(false);
         return interaction;
     }
 

@@ -47,7 +47,7 @@ public sealed class FakeInteraction
     /// <summary>The INTERACTION_CREATE data that was dispatched.</summary>
     public JsonObject Json { get; }
 
-    /// <summary>When the dispatch left the fake (just before it went to the gateway).</summary>
+    /// <summary>When the dispatch left the fake (just before it went to the gateway or was POSTed).</summary>
     public DateTimeOffset DispatchedAt { get; internal set; }
 
     /// <summary><see cref="TimeProvider.GetTimestamp"/> when the dispatch left the fake.</summary>
@@ -73,6 +73,22 @@ public sealed class FakeInteraction
     public TimeSpan? AckLatency => InitialResponse is { } response
         ? _server.TimeProvider.GetElapsedTime(DispatchedTimestamp, response.ReceivedTimestamp)
         : null;
+
+    /// <summary>True when it was POSTed to the bot's interactions endpoint instead of dispatched on the gateway.</summary>
+    public bool DeliveredOverHttp => HttpDelivery is not null;
+
+    /// <summary>The endpoint's answer to the POST, once it came (or the POST gave up); null for gateway interactions.</summary>
+    public FakeEndpointResponse? HttpResponse => _server.Read(() => HttpResponseValue);
+
+    /// <summary>The endpoint's 200 answer read as the callback (what Discord made of it); null otherwise.</summary>
+    public FakeDiscordCall? HttpCallback => _server.Read(() => HttpCallbackResultValue);
+
+    /// <summary>The POST to the interactions endpoint, for interactions delivered over HTTP.</summary>
+    public Task<FakeEndpointResponse>? HttpDelivery { get; internal set; }
+
+    internal FakeEndpointResponse? HttpResponseValue { get; set; }
+
+    internal FakeDiscordCall? HttpCallbackResultValue { get; set; }
 
     internal FakeInteractionResponse? InitialResponseValue { get; set; }
 

@@ -97,9 +97,22 @@ public abstract class FakeInteractionBuilder<TSelf>
         return (TSelf)this;
     }
 
-    /// <summary>Dispatches INTERACTION_CREATE through the gateway; the 3-second window starts now.</summary>
+    /// <summary>
+    /// Dispatches the interaction: INTERACTION_CREATE on the gateway, or a signed POST to the bot's interactions
+    /// endpoint once one is set (<see cref="FakeDiscordServer.SetInteractionsEndpointAsync"/>). The 3-second window
+    /// starts now.
+    /// </summary>
     public Task<FakeInteraction> DispatchAsync(CancellationToken cancellationToken = default) =>
         Server.DispatchAsync(this, cancellationToken);
+
+    /// <summary>
+    /// POSTs the interaction to the bot's interactions endpoint signed as <paramref name="signature"/> says (a forged or
+    /// replayed request), and returns the endpoint's answer without taking it as a response. The interaction is
+    /// registered like a real one, so anything the bot did with it would show.
+    /// </summary>
+    public Task<(FakeInteraction Interaction, FakeEndpointResponse Response)> PostSignedAsync(
+        FakeSignature signature, CancellationToken cancellationToken = default) =>
+        Server.PostAsync(this, signature, cancellationToken);
 
     /// <summary>The interaction type: 2 command, 3 component, 5 modal submit.</summary>
     internal abstract int Type { get; }
