@@ -18,7 +18,7 @@ internal sealed class FakeWebhookSender : IDisposable
     private readonly Lock _gate = new();
     private readonly List<FakeWebhookDelivery> _deliveries = [];
     private readonly Dictionary<string, Task> _chains = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, FakeWebhookDelivery> _held = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, List<FakeWebhookDelivery>> _held = new(StringComparer.Ordinal);
     private readonly HttpClient _http = new(new SocketsHttpHandler { AllowAutoRedirect = false }) { Timeout = RequestTimeout };
     private readonly CancellationTokenSource _stopping = new();
     private readonly TimeProvider _time;
@@ -57,31 +57,40 @@ internal sealed class FakeWebhookSender : IDisposable
         var terminal = raised.Event is "completed" or "failed";
         lock (_gate)
         {
+            var outgoing = new List<FakeWebhookDelivery>();
             for (var copy = 0; copy < copies; copy++)
             {
                 var delivery = new FakeWebhookDelivery(_deliveries.Count + 1, raised, url, body, signature, at, drop?.Invoke(raised) == true);
                 _deliveries.Add(delivery);
-                if (delivery.Dropped)
+                if (!delivery.Dropped)
                 {
-                    continue;
+                    outgoing.Add(delivery);
+                }
+            }
+
+            if (Settings.Reorder && !terminal)
+            {
+                if (!_held.TryGetValue(raised.JobId, out var held))
+                {
+                    _held[raised.JobId] = held = [];
                 }
 
-                if (!Settings.Reorder)
+                held.AddRange(outgoing);
+            }
+            else
+            {
+                foreach (var delivery in outgoing)
                 {
                     Schedule(delivery);
                 }
-                else if (_held.Remove(raised.JobId, out var held))
+
+                // Reordered: the held progress events follow the end, newest first.
+                if (terminal && _held.Remove(raised.JobId, out var held))
                 {
-                    Schedule(delivery);
-                    Schedule(held);
-                }
-                else if (terminal)
-                {
-                    Schedule(delivery);
-                }
-                else
-                {
-                    _held[raised.JobId] = delivery;
+                    foreach (var delivery in Enumerable.Reverse(held))
+                    {
+                        Schedule(delivery);
+                    }
                 }
             }
         }

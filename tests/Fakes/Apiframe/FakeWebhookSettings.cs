@@ -27,8 +27,8 @@ public sealed class FakeWebhookSettings
     }
 
     /// <summary>
-    /// Holds back each job's events by one: the next event of the job goes out first, then the held one. So progress
-    /// events arrive out of order, and the last progress event arrives after <c>completed</c>.
+    /// Holds back each job's progress events and sends them after its <c>completed</c> or <c>failed</c>, newest first: so
+    /// progress arrives out of order, and every progress event arrives after the end.
     /// </summary>
     public bool Reorder
     {
