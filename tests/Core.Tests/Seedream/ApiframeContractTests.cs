@@ -63,6 +63,23 @@ public sealed class ApiframeContractTests
     }
 
     [SkippableFact]
+    public async Task With_webhooks_on_the_body_still_matches_the_schema_and_subscribes_to_every_event_it_names()
+    {
+        Skip.IfNot(ApiframeOpenApi.IsAvailable, SharedReference.MissingReason);
+        var schema = await ApiframeOpenApi.GenerateRequestVariantAsync("seedream-5-lite");
+        await using var fake = await FakeApiframeServer.StartAsync(new FakeApiframeOptions { Mode = FakeJobMode.Manual, TeamCredits = 100_000 });
+        await using var host = SeedreamTestHost.Create(fake, settings => settings["Apiframe:WebhookUrl"] = "https://bot.example.com/webhooks/apiframe?x=1");
+
+        var result = await host.Client.SubmitAsync(GenerationRequestValidator.Validate("a cat").Request!, SeedreamTestData.NewKey(), CancellationToken.None);
+
+        Assert.True(result.Succeeded, result.ToString());
+        var body = Assert.Single(fake.RequestsTo(FakeRoute.Generate)).Body;
+        ApiframeOpenApi.AssertValid(schema, body, "A client request body with webhooks");
+        var events = schema.ActualSchema.ActualProperties["webhookEvents"].ActualSchema.Item!.ActualSchema.Enumeration.Select(e => e!.ToString()).Order();
+        Assert.Equal(events, JsonNode.Parse(body)!["webhookEvents"]!.AsArray().Select(e => e!.GetValue<string>()).Order());
+    }
+
+    [SkippableFact]
     public async Task The_request_schema_check_is_strict_enough_to_catch_a_drifting_client()
     {
         Skip.IfNot(ApiframeOpenApi.IsAvailable, SharedReference.MissingReason);
