@@ -21,6 +21,8 @@ internal sealed record LoadDriverOptions
 
     public bool RunLarge { get; init; } = true;
 
+    public bool RunWebhooks { get; init; } = true;
+
     /// <summary>How long the connected bot sits idle before its working set is read.</summary>
     public TimeSpan IdleTime { get; init; } = TimeSpan.FromSeconds(10);
 
@@ -41,6 +43,12 @@ internal sealed record LoadDriverOptions
 
     /// <summary>The result size in the generation scenario: a typical 2K PNG.</summary>
     public int GenerationImageBytes { get; init; } = 4_000_000;
+
+    /// <summary>
+    /// Generations per mode in the webhook scenario (polling only, then webhooks), started one after another over one
+    /// job time so that they finish spread out, as in steady use, rather than all in the same instant.
+    /// </summary>
+    public int WebhookGenerations { get; init; } = 40;
 
     /// <summary>Large-result generations started at once.</summary>
     public int LargeResults { get; init; } = 100;
@@ -75,6 +83,7 @@ internal sealed record LoadDriverOptions
         AckBurstSizes = [10, 50],
         WarmupInteractions = 10,
         Generations = 4,
+        WebhookGenerations = 6,
         JobDuration = TimeSpan.FromSeconds(3),
         GenerationImageBytes = 500_000,
         LargeResults = 6,
@@ -88,10 +97,11 @@ internal sealed record LoadDriverOptions
           --quick                  small sizes for a smoke run (about a minute)
           --out <dir>              write load-targets.md, load-details.md and the bot's logs there
           --bot <SeedreamBot.dll>  the bot to run (default: the one built beside the driver)
-          --only <list>            idle,ack,generations,large (default: all)
+          --only <list>            idle,ack,generations,webhooks,large (default: all)
           --ack <n,n,...>          burst sizes (default 50,200,1000)
           --generations <m>        measured complete generations (default 60)
           --job-seconds <s>        fake Apiframe job time (default 12)
+          --webhooks <w>           generations per mode in the webhook scenario (default 40)
           --large <k>              large results started at once (default 100)
           --large-bytes <bytes>    size of a large result (default 10000000)
           --idle-seconds <s>       idle time before the working set is read (default 10)
@@ -126,6 +136,7 @@ internal sealed record LoadDriverOptions
                 "--ack" => options with { AckBurstSizes = value.Split(',').Select(v => Positive(name, v)).ToArray() },
                 "--generations" => options with { Generations = Positive(name, value) },
                 "--job-seconds" => options with { JobDuration = TimeSpan.FromSeconds(Positive(name, value)) },
+                "--webhooks" => options with { WebhookGenerations = Positive(name, value) },
                 "--large" => options with { LargeResults = Positive(name, value) },
                 "--large-bytes" => options with { LargeImageBytes = Positive(name, value) },
                 "--idle-seconds" => options with { IdleTime = TimeSpan.FromSeconds(Positive(name, value)) },
@@ -141,10 +152,10 @@ internal sealed record LoadDriverOptions
     private static LoadDriverOptions Only(LoadDriverOptions options, string list)
     {
         var names = list.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var unknown = names.Except(["idle", "ack", "generations", "large"], StringComparer.OrdinalIgnoreCase).ToList();
+        var unknown = names.Except(["idle", "ack", "generations", "webhooks", "large"], StringComparer.OrdinalIgnoreCase).ToList();
         if (unknown.Count > 0)
         {
-            throw new ArgumentException($"--only knows idle, ack, generations and large, not {string.Join(", ", unknown)}.");
+            throw new ArgumentException($"--only knows idle, ack, generations, webhooks and large, not {string.Join(", ", unknown)}.");
         }
 
         return options with
@@ -153,6 +164,7 @@ internal sealed record LoadDriverOptions
             RunAck = names.Contains("ack", StringComparer.OrdinalIgnoreCase),
             RunGenerations = names.Contains("generations", StringComparer.OrdinalIgnoreCase),
             RunLarge = names.Contains("large", StringComparer.OrdinalIgnoreCase),
+            RunWebhooks = names.Contains("webhooks", StringComparer.OrdinalIgnoreCase),
         };
     }
 

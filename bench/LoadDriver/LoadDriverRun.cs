@@ -37,6 +37,12 @@ internal static class LoadDriverRun
                 report.Generations = await GenerationCostScenario.RunAsync(options, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
         }
 
+        if (options.RunWebhooks)
+        {
+            await Step(progress, $"{options.WebhookGenerations} generations polled, then {options.WebhookGenerations} with webhooks", async () =>
+                report.Webhooks = await WebhookDetectionScenario.RunAsync(options, cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+
         if (options.RunLarge)
         {
             await Step(progress, $"{options.LargeResults} large results", async () =>

@@ -14,7 +14,8 @@ public sealed class LoadDriverOptionsTests
         Assert.Equal(TimeSpan.FromSeconds(10), options.IdleTime);
         Assert.Equal(10_000_000, options.LargeImageBytes);
         Assert.False(options.Quick);
-        Assert.True(options.RunIdle && options.RunAck && options.RunGenerations && options.RunLarge);
+        Assert.True(options.RunIdle && options.RunAck && options.RunGenerations && options.RunWebhooks && options.RunLarge);
+        Assert.Equal(40, options.WebhookGenerations);
     }
 
     [Fact]
@@ -25,11 +26,22 @@ public sealed class LoadDriverOptionsTests
         Assert.True(options.Quick);
         Assert.Equal([7, 9], options.AckBurstSizes);
         Assert.True(options.RunAck && options.RunLarge);
-        Assert.False(options.RunIdle || options.RunGenerations);
+        Assert.False(options.RunIdle || options.RunGenerations || options.RunWebhooks);
         Assert.Equal("00:00:03", options.BotSettings["Generation:ProgressUpdateInterval"]);
     }
 
+    [Fact]
+    public void The_webhook_scenario_can_run_alone_with_its_own_size()
+    {
+        var options = LoadDriverOptions.Parse(["--only", "webhooks", "--webhooks", "12"]);
+
+        Assert.True(options.RunWebhooks);
+        Assert.False(options.RunIdle || options.RunAck || options.RunGenerations || options.RunLarge);
+        Assert.Equal(12, options.WebhookGenerations);
+    }
+
     [Theory]
+    [InlineData("--webhooks", "0")]
     [InlineData("--ack", "0")]
     [InlineData("--generations", "many")]
     [InlineData("--only", "idle,everything")]

@@ -18,11 +18,13 @@ public sealed class LoadDriverSmokeTests : IDisposable
         RunAck = false,
         RunGenerations = false,
         RunLarge = false,
+        RunWebhooks = false,
         IdleTime = TimeSpan.FromMilliseconds(500),
         AckBurstSizes = [5],
         WarmupInteractions = 1,
         WarmupGenerations = 1,
         Generations = 3,
+        WebhookGenerations = 3,
         JobDuration = TimeSpan.FromMilliseconds(600),
         GenerationImageBytes = 100_000,
         LargeResults = 3,
@@ -97,6 +99,29 @@ public sealed class LoadDriverSmokeTests : IDisposable
         // Causal order: submitted after the dispatch, posted after the download.
         Assert.True(generations.Stages.Submit > TimeSpan.Zero && generations.Stages.Delivery > TimeSpan.Zero, generations.Stages.ToString());
         Assert.Equal(3, report.Targets().Count(t => t.Passed is not null));
+    }
+
+    [Fact]
+    public async Task Detection_is_measured_for_every_job_in_both_modes_and_webhooks_tell_of_the_end()
+    {
+        var report = await LoadDriverRun.RunAsync(Tiny with { RunWebhooks = true }, TextWriter.Null, CancellationToken.None);
+
+        var detection = report.Webhooks;
+        Assert.NotNull(detection);
+        foreach (var run in new[] { detection.Polling, detection.Webhooks })
+        {
+            Assert.Equal((3, 0), (run.Generations, run.Failed));
+            Assert.Equal(3, run.Detection.Count);
+            Assert.True(run.MeanPolls >= 1, $"{run.Mode}: {run.MeanPolls} polls per job");
+            Assert.NotNull(run.BotSide);
+            Assert.Equal(3, run.BotSide.Observations);
+        }
+
+        // Without webhooks only polls can tell; with them (safety-net polls 20 s apart) the webhook tells of every end.
+        Assert.Equal(0, detection.Polling.KnownByWebhook);
+        Assert.Equal(3, detection.Webhooks.KnownByWebhook);
+        Assert.Contains(report.Targets(), t => t.Target.Contains("bot knows", StringComparison.Ordinal) && t.Passed is not null);
+        Assert.True(File.Exists(Path.Combine(_output, "logs", "detection-webhooks.log")));
     }
 
     [Fact]

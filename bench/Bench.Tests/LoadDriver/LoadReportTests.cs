@@ -13,7 +13,7 @@ public sealed class LoadReportTests
     {
         var targets = new LoadReport(LoadDriverOptions.Full).Targets();
 
-        Assert.Equal(7, targets.Count);
+        Assert.Equal(8, targets.Count);
         Assert.All(targets, t => Assert.Equal("not run", t.Verdict));
     }
 
@@ -53,10 +53,10 @@ public sealed class LoadReportTests
 
         var targets = report.Targets();
 
-        Assert.Equal(["PASS", "PASS", "PASS"], targets.Skip(4).Select(t => t.Verdict));
+        Assert.Equal(["PASS", "PASS", "PASS"], targets.Skip(4).Take(3).Select(t => t.Verdict));
 
         report.Generations = Generation(maxPolls: 9, minGap: TimeSpan.FromSeconds(1.5), cpu: 200 * Ms);
-        Assert.Equal(["**MISS**", "**MISS**", "**MISS**"], report.Targets().Skip(4).Select(t => t.Verdict));
+        Assert.Equal(["**MISS**", "**MISS**", "**MISS**"], report.Targets().Skip(4).Take(3).Select(t => t.Verdict));
     }
 
     [Fact]
@@ -96,6 +96,37 @@ public sealed class LoadReportTests
         Assert.Contains("| status polls per job (mean / max) | 4.0 / 5 |", details, StringComparison.Ordinal);
         Assert.DoesNotContain("Large results", details, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void The_webhook_target_is_the_p50_of_every_job_seen_done_with_webhooks()
+    {
+        var report = new LoadReport(LoadDriverOptions.Full) { Webhooks = Detection(webhooksP50: 40 * Ms) };
+
+        var target = report.Targets()[^1];
+
+        Assert.Equal("PASS", target.Verdict);
+        Assert.Contains("p50 40.0 ms", target.Measured, StringComparison.Ordinal);
+        Assert.Contains("polling only: p50 2600.0 ms", target.Measured, StringComparison.Ordinal);
+        var details = report.Details();
+        Assert.Contains("| webhooks | 40.0 ms |", details, StringComparison.Ordinal);
+        Assert.Contains("| 40 of 40 |", details, StringComparison.Ordinal);
+
+        report.Webhooks = Detection(webhooksP50: 100 * Ms);
+        Assert.Equal("**MISS**", report.Targets()[^1].Verdict);
+
+        // A job the bot never saw done (or a failed generation) fails the target whatever the median says.
+        var fast = Detection(webhooksP50: 10 * Ms);
+        report.Webhooks = fast with { Webhooks = fast.Webhooks with { Detection = fast.Webhooks.Detection with { Count = 39 } } };
+        Assert.Equal("**MISS**", report.Targets()[^1].Verdict);
+        report.Webhooks = fast with { Webhooks = fast.Webhooks with { Failed = 1 } };
+        Assert.Equal("**MISS**", report.Targets()[^1].Verdict);
+    }
+
+    private static WebhookDetectionResult Detection(TimeSpan webhooksP50) => new(
+        new DetectionRun("polling", 40, 0, new LatencySummary(40, 2600 * Ms, 4800 * Ms, 4900 * Ms, 5000 * Ms, 2700 * Ms), 0, 4, new BotNoticeDelay(40, 5, 5)),
+        new DetectionRun("webhooks", 40, 0, new LatencySummary(40, webhooksP50, 2 * webhooksP50, 3 * webhooksP50, 4 * webhooksP50, webhooksP50), 40, 1, new BotNoticeDelay(40, 0.01, 0.025)),
+        TimeSpan.FromSeconds(12),
+        300 * Ms);
 
     private static AckBurstResult Burst(int size, TimeSpan p99, int missed) =>
         new(size, new LatencySummary(size - missed, p99 / 2, p99, p99, p99 + Ms, p99 / 2), missed, missed, 0, 5 * Ms, new BotAckLatency(size, 0.01, 0.025), 2 * Ms, 1 * Ms);

@@ -15,15 +15,19 @@ internal sealed class PrometheusHistogram
 
     public long Count => Cumulative.Count == 0 ? 0 : Cumulative.Values.Max();
 
-    /// <summary>Reads every <c>&lt;name&gt;_bucket{…le="…"} n</c> line of <paramref name="text"/>.</summary>
-    public static PrometheusHistogram Parse(string text, string name)
+    /// <summary>
+    /// Reads every <c>&lt;name&gt;_bucket{…le="…"} n</c> line of <paramref name="text"/>; with <paramref name="label"/>
+    /// (such as <c>source="webhook"</c>) only the lines of the label sets that carry it.
+    /// </summary>
+    public static PrometheusHistogram Parse(string text, string name, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(text);
         var buckets = new SortedDictionary<double, long>();
         var prefix = name + "_bucket{";
         foreach (var line in text.Split('\n'))
         {
-            if (!line.StartsWith(prefix, StringComparison.Ordinal))
+            if (!line.StartsWith(prefix, StringComparison.Ordinal)
+                || (label is not null && !line.Contains(label, StringComparison.Ordinal)))
             {
                 continue;
             }

@@ -109,7 +109,7 @@ internal sealed class ScenarioRun : IAsyncDisposable
         TryDelete(_folder);
     }
 
-    private static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         using var probe = new TcpListener(IPAddress.Loopback, 0);
         probe.Start();
