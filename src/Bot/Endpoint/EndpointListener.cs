@@ -1,7 +1,4 @@
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -27,8 +24,7 @@ public sealed partial class EndpointListener : IHostedService, IAsyncDisposable
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<EndpointListener> _logger;
-    private KestrelServer? _server;
-    private IReadOnlyList<Uri> _addresses = [];
+    private OwnKestrelServer? _server;
 
     public EndpointListener(
         IServiceProvider services,
@@ -50,7 +46,7 @@ public sealed partial class EndpointListener : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Where the listener answers once started (the real port when <c>Interactions:Urls</c> asked for port 0).</summary>
-    public IReadOnlyList<Uri> Addresses => _addresses;
+    public IReadOnlyList<Uri> Addresses => _server?.Addresses ?? [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -60,26 +56,15 @@ public sealed partial class EndpointListener : IHostedService, IAsyncDisposable
             return;
         }
 
-        var kestrel = new KestrelServerOptions { ApplicationServices = _services, AddServerHeader = false };
-        kestrel.Limits.MaxRequestBodySize = InteractionsEndpoint.MaxBodyBytes;
-        kestrel.Limits.MaxRequestHeadersTotalSize = 32 * 1024;
-        var server = new KestrelServer(
-            Options.Create(kestrel),
-            new SocketTransportFactory(Options.Create(new SocketTransportOptions()), _loggerFactory),
-            _loggerFactory);
-        var addresses = server.Features.Get<IServerAddressesFeature>()!;
-        foreach (var url in urls)
-        {
-            addresses.Addresses.Add(url);
-        }
-
+        OwnKestrelServer server;
         try
         {
-            await server.StartAsync(new HealthHttpApplication(HandleAsync), cancellationToken).ConfigureAwait(false);
+            server = await OwnKestrelServer.StartAsync(
+                urls, InteractionsEndpoint.MaxBodyBytes, maxRequestHeadersTotalSize: 32 * 1024, HandleAsync, _services, _loggerFactory, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (IOException exception)
         {
-            server.Dispose();
             LogBindFailed(_options.Value.Urls!, exception.Message);
             Environment.ExitCode = 2;
             _lifetime.StopApplication();
@@ -87,7 +72,6 @@ public sealed partial class EndpointListener : IHostedService, IAsyncDisposable
         }
 
         _server = server;
-        _addresses = [.. addresses.Addresses.Select(HealthOptions.ToLocalAddress).OfType<Uri>()];
         var serving = new List<string>();
         if (_interactions.Enabled)
         {
@@ -99,7 +83,7 @@ public sealed partial class EndpointListener : IHostedService, IAsyncDisposable
             serving.Add($"POST {EndpointPaths.ApiframeWebhooks} (Apiframe webhooks)");
         }
 
-        LogListening(string.Join(", ", addresses.Addresses), string.Join(", ", serving));
+        LogListening(string.Join(", ", server.BoundUrls), string.Join(", ", serving));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -108,7 +92,6 @@ public sealed partial class EndpointListener : IHostedService, IAsyncDisposable
         {
             _server = null;
             await server.StopAsync(cancellationToken).ConfigureAwait(false);
-            server.Dispose();
         }
     }
 

@@ -1,9 +1,6 @@
 using System.Text.Json;
 using Microsoft.AspNetCore.Builder;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Http;
-using Microsoft.AspNetCore.Server.Kestrel.Core;
-using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -26,8 +23,7 @@ public sealed partial class HealthListener : IHostedService, IAsyncDisposable
     private readonly IHostApplicationLifetime _lifetime;
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger<HealthListener> _logger;
-    private KestrelServer? _server;
-    private IReadOnlyList<Uri> _addresses = [];
+    private OwnKestrelServer? _server;
 
     public HealthListener(
         IServiceProvider services,
@@ -45,7 +41,7 @@ public sealed partial class HealthListener : IHostedService, IAsyncDisposable
     }
 
     /// <summary>Where the listener answers once started (the real port when <c>Health:Urls</c> asked for port 0).</summary>
-    public IReadOnlyList<Uri> Addresses => _addresses;
+    public IReadOnlyList<Uri> Addresses => _server?.Addresses ?? [];
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -56,27 +52,16 @@ public sealed partial class HealthListener : IHostedService, IAsyncDisposable
             return;
         }
 
-        var kestrel = new KestrelServerOptions { ApplicationServices = _services, AddServerHeader = false };
-        kestrel.Limits.MaxRequestBodySize = 0;
-        kestrel.Limits.MaxRequestHeadersTotalSize = 16 * 1024;
-        var server = new KestrelServer(
-            Options.Create(kestrel),
-            new SocketTransportFactory(Options.Create(new SocketTransportOptions()), _loggerFactory),
-            _loggerFactory);
-        var addresses = server.Features.Get<IServerAddressesFeature>()!;
-        foreach (var url in options.ListUrls())
-        {
-            addresses.Addresses.Add(url);
-        }
-
+        OwnKestrelServer server;
         try
         {
-            await server.StartAsync(new HealthHttpApplication(BuildPipeline()), cancellationToken).ConfigureAwait(false);
+            server = await OwnKestrelServer.StartAsync(
+                options.ListUrls(), maxRequestBodySize: 0, maxRequestHeadersTotalSize: 16 * 1024, BuildPipeline(), _services, _loggerFactory, cancellationToken)
+                .ConfigureAwait(false);
         }
         catch (IOException exception)
         {
             // A configuration problem (port taken, address not on this machine): one clear line, no stack trace.
-            server.Dispose();
             LogBindFailed(options.Urls, exception.Message);
             Environment.ExitCode = 2;
             _lifetime.StopApplication();
@@ -84,8 +69,7 @@ public sealed partial class HealthListener : IHostedService, IAsyncDisposable
         }
 
         _server = server;
-        _addresses = [.. addresses.Addresses.Select(HealthOptions.ToLocalAddress).OfType<Uri>()];
-        LogListening(string.Join(", ", addresses.Addresses));
+        LogListening(string.Join(", ", server.BoundUrls));
     }
 
     public async Task StopAsync(CancellationToken cancellationToken)
@@ -94,7 +78,6 @@ public sealed partial class HealthListener : IHostedService, IAsyncDisposable
         {
             _server = null;
             await server.StopAsync(cancellationToken).ConfigureAwait(false);
-            server.Dispose();
         }
     }
 

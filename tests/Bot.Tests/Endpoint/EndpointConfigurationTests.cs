@@ -1,5 +1,4 @@
-using Microsoft.Extensions.Configuration;
-using SeedreamBot.Bot.Hosting;
+using SeedreamBot.Bot.Tests.Hosting;
 
 namespace SeedreamBot.Bot.Tests.Endpoint;
 
@@ -9,8 +8,6 @@ namespace SeedreamBot.Bot.Tests.Endpoint;
 /// </summary>
 public sealed class EndpointConfigurationTests : IDisposable
 {
-    private const string Token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE0.example-token_0123456789";
-    private const string ApiKey = "afk_example_5e3d0c1f2a4b";
     private const string PublicKey = "3d4017c3e843895a92b70aa74d1b7ebc9c982ccf2ec4968cc0cd55f12af4660c";
     private const string Listener = "http://127.0.0.1:18081";
 
@@ -125,19 +122,5 @@ public sealed class EndpointConfigurationTests : IDisposable
         Assert.Contains(expected, problem, StringComparison.Ordinal);
     }
 
-    private string? Problems(Dictionary<string, string?> settings)
-    {
-        var builder = BotHost.CreateBuilder([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Discord:Token"] = Token,
-                ["Apiframe:ApiKey"] = ApiKey,
-                ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db"),
-            });
-            builder.Configuration.AddInMemoryCollection(settings);
-        });
-        using var host = builder.Build();
-        return StartupProblems.Check(host.Services);
-    }
+    private string? Problems(Dictionary<string, string?> settings) => StartupCheck.Problems(_folder, settings);
 }

@@ -1,6 +1,3 @@
-using Microsoft.Extensions.Configuration;
-using SeedreamBot.Bot.Hosting;
-
 namespace SeedreamBot.Bot.Tests.Hosting;
 
 /// <summary>
@@ -9,9 +6,6 @@ namespace SeedreamBot.Bot.Tests.Hosting;
 /// </summary>
 public sealed class ConfigurationErrorTests : IDisposable
 {
-    private const string Token = "MTEwMDAwMDAwMDAwMDAwMDAwMQ.GfAkE0.example-token_0123456789";
-    private const string ApiKey = "afk_example_5e3d0c1f2a4b";
-
     private readonly string _folder = Directory.CreateTempSubdirectory("seedreambot-config-").FullName;
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);
@@ -56,19 +50,5 @@ public sealed class ConfigurationErrorTests : IDisposable
         Assert.Null(Problems(new() { [key] = "http://[::1]:5123/api" }));
     }
 
-    private string? Problems(Dictionary<string, string?> settings)
-    {
-        var builder = BotHost.CreateBuilder([], builder =>
-        {
-            builder.Configuration.AddInMemoryCollection(new Dictionary<string, string?>
-            {
-                ["Discord:Token"] = Token,
-                ["Apiframe:ApiKey"] = ApiKey,
-                ["Storage:DatabasePath"] = Path.Combine(_folder, "bot.db"),
-            });
-            builder.Configuration.AddInMemoryCollection(settings);
-        });
-        using var host = builder.Build();
-        return StartupProblems.Check(host.Services);
-    }
+    private string? Problems(Dictionary<string, string?> settings) => StartupCheck.Problems(_folder, settings);
 }
