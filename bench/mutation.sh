@@ -13,7 +13,7 @@ cd "$(dirname "$0")/.."
 export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1 DOTNET_SKIP_FIRST_TIME_EXPERIENCE=1
 
 targets=()
-concurrency=1
+concurrency=2
 while [[ $# -gt 0 ]]; do
   case "$1" in
     credits|jobs) targets+=("$1") ;;

@@ -174,6 +174,106 @@ public sealed class FairQueueTests
         Assert.Equal(0, queue.RunningCount);
     }
 
+    [Fact]
+    public void A_member_served_and_back_later_joins_the_back_of_the_turn_order()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 10);
+        queue.Enqueue("a1", Alice);
+        Assert.True(queue.TryDequeue(out _, out _)); // Alice has nothing left waiting: she leaves the turn order.
+        queue.Enqueue("b1", Bob);
+        queue.Enqueue("b2", Bob);
+        queue.Enqueue("a2", Alice);
+
+        Assert.Equal(2, queue.Positions()["a2"]);
+        Assert.Equal(["b1", "a2", "b2"], DrainIds(queue));
+    }
+
+    [Fact]
+    public void Removing_one_of_several_waiting_generations_keeps_the_rest_in_line_and_the_turn()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 10);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("b1", Bob);
+
+        Assert.True(queue.Remove("a1", Alice));
+
+        Assert.Equal(["a2", "b1"], DrainIds(queue));
+    }
+
+    [Fact]
+    public void A_member_whose_last_waiting_generation_was_removed_rejoins_at_the_back()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 10);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("b1", Bob);
+        Assert.True(queue.Remove("a1", Alice));
+        queue.Enqueue("a2", Alice);
+
+        Assert.Equal(["b1", "a2"], DrainIds(queue));
+    }
+
+    [Fact]
+    public void Removing_a_waiting_generation_keeps_counting_the_member_s_running_one()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 1);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        Assert.True(queue.TryDequeue(out _, out _)); // a1 runs
+
+        Assert.True(queue.Remove("a2", Alice));
+        queue.Enqueue("a3", Alice);
+
+        Assert.Equal(2, queue.CountFor(Alice));
+        Assert.False(queue.TryDequeue(out _, out _)); // a1 still holds Alice's only slot
+        queue.Complete(Alice);
+        Assert.True(queue.TryDequeue(out var next, out _));
+        Assert.Equal("a3", next);
+    }
+
+    [Fact]
+    public void Completing_more_than_was_running_frees_no_extra_slot_and_unknown_members_are_ignored()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 1);
+        queue.Complete(Carol); // never queued: nothing to do, nothing thrown
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("a3", Alice);
+        Assert.True(queue.TryDequeue(out _, out _));
+        queue.Complete(Alice);
+        Assert.True(queue.TryDequeue(out _, out _)); // a2 runs
+
+        queue.Complete(Carol);
+        Assert.False(queue.TryDequeue(out var none, out _)); // Alice is at her limit again
+        Assert.Equal("", none);
+
+        // A second completion for a single running job (a duplicate) must not let two of hers run at once.
+        queue.Complete(Alice);
+        queue.Complete(Alice);
+        Assert.True(queue.TryDequeue(out _, out _)); // a3 runs
+        queue.Enqueue("a4", Alice);
+        Assert.False(queue.TryDequeue(out _, out _));
+        Assert.Equal(1, queue.RunningCount);
+    }
+
+    [Fact]
+    public void Unfinished_counts_waiting_and_running_of_every_member()
+    {
+        var queue = new FairQueue(maxRunningPerMember: 1);
+        queue.Enqueue("a1", Alice);
+        queue.Enqueue("a2", Alice);
+        queue.Enqueue("b1", Bob);
+        Assert.True(queue.TryDequeue(out _, out _));
+
+        Assert.Equal(3, queue.UnfinishedCount);
+    }
+
+    [Fact]
+    public void A_running_limit_below_one_is_refused()
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => new FairQueue(maxRunningPerMember: 0));
+    }
+
     private static List<string> DrainIds(FairQueue queue)
     {
         var ids = new List<string>();

@@ -29,6 +29,41 @@ public sealed class JobDurationTrackerTests
         Assert.Equal(TimeSpan.FromSeconds(10), tracker.Typical);
     }
 
+    [Fact]
+    public void Typical_is_the_mean_of_the_recent_jobs_and_ignores_durations_that_are_not_positive()
+    {
+        var tracker = new JobDurationTracker(TimeSpan.FromSeconds(15));
+        tracker.Record(TimeSpan.FromSeconds(10));
+        tracker.Record(TimeSpan.FromSeconds(20));
+        tracker.Record(TimeSpan.Zero);
+        tracker.Record(TimeSpan.FromSeconds(-5));
+
+        Assert.Equal(TimeSpan.FromSeconds(15), tracker.Typical);
+    }
+
+    [Fact]
+    public void The_window_holds_exactly_the_last_twenty_jobs()
+    {
+        var tracker = new JobDurationTracker(TimeSpan.FromSeconds(15));
+        tracker.Record(TimeSpan.FromSeconds(1000)); // pushed out by the twenty after it
+        tracker.Record(TimeSpan.FromSeconds(50)); // the oldest of the twenty kept
+        for (var i = 0; i < 19; i++)
+        {
+            tracker.Record(TimeSpan.FromSeconds(10));
+        }
+
+        Assert.Equal(TimeSpan.FromSeconds((50 + (19 * 10)) / 20.0), tracker.Typical);
+    }
+
+    [Fact]
+    public void A_position_or_concurrency_below_one_is_refused()
+    {
+        var tracker = new JobDurationTracker(TimeSpan.FromSeconds(15));
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => tracker.EstimateWait(0, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => tracker.EstimateWait(1, 0));
+    }
+
     [Theory]
     [InlineData(1, 4, 2)] // first in line: the current round, then its own job
     [InlineData(4, 4, 2)]

@@ -1,0 +1,105 @@
+using NSubstitute;
+using SeedreamBot.Core.Generation;
+using SeedreamBot.Core.Jobs;
+using SeedreamBot.Core.Seedream;
+
+namespace SeedreamBot.Core.Tests.Jobs;
+
+/// <summary>
+/// Details of one generation's run that the end-to-end pipeline tests do not pin down: the upload limit passed to
+/// the download, the job duration fed to the ETA, and the attempt counter a crash loop is stopped by.
+/// </summary>
+public sealed class GenerationProcessorTests : IDisposable
+{
+    private readonly GenerationPipeline _pipeline = new();
+
+    public void Dispose() => _pipeline.Dispose();
+
+    [Theory]
+    [InlineData(25L * 1024 * 1024, 25L * 1024 * 1024)] // a boosted server's limit, from the interaction
+    [InlineData(0L, GenerationProcessor.DefaultAttachmentSizeLimit)] // the interaction did not say
+    public async Task The_result_is_downloaded_up_to_the_channel_s_upload_limit(long channelLimit, long expected)
+    {
+        _pipeline.ApiframeSucceeds();
+        var generation = Start(channelLimit);
+
+        await _pipeline.Processor.ProcessAsync(generation, CancellationToken.None);
+
+        await _pipeline.Seedream.Received(1).DownloadAsync(Arg.Any<Uri>(), expected, Arg.Any<CancellationToken>());
+    }
+
+    [Fact]
+    public async Task The_time_from_submission_to_result_feeds_the_queue_s_estimate()
+    {
+        _pipeline.ApiframeSucceeds();
+        _pipeline.Seedream.WaitForCompletionAsync("job-1", Arg.Any<IProgress<JobProgress>?>(), Arg.Any<CancellationToken>())
+            .Returns(_ =>
+            {
+                _pipeline.Time.Advance(TimeSpan.FromSeconds(42));
+                return ApiframeResult<CompletedJob>.Success(new CompletedJob("job-1", [new Uri("https://cdn.example/job-1.png")], 4));
+            });
+
+        await _pipeline.Processor.ProcessAsync(_pipeline.Start(1).Generation!, CancellationToken.None);
+
+        Assert.Equal(TimeSpan.FromSeconds(42), _pipeline.Get<JobDurationTracker>().Typical);
+    }
+
+    [Fact]
+    public async Task The_attempt_is_stored_before_anything_is_sent_to_Apiframe()
+    {
+        _pipeline.ApiframeSucceeds();
+        var generation = _pipeline.Start(1).Generation!;
+        var storedAttempts = -1;
+        _pipeline.Seedream.SubmitAsync(Arg.Any<GenerationRequest>(), Arg.Any<string>(), Arg.Any<CancellationToken>())
+            .Returns(_ =>
+            {
+                storedAttempts = _pipeline.Store.Find(generation.Id)!.Attempts;
+                return ApiframeResult<SubmittedJob>.Success(new SubmittedJob("job-1", JobStatus.Queued));
+            });
+
+        await _pipeline.Processor.ProcessAsync(generation, CancellationToken.None);
+
+        Assert.Equal(1, storedAttempts);
+    }
+
+    [Fact]
+    public async Task Ending_a_generation_that_never_started_or_gave_up_counts_no_further_attempt()
+    {
+        var pending = _pipeline.Service.Record(Command(1));
+        var exhausted = _pipeline.Start(2).Generation!;
+        exhausted.Attempts = 3;
+        _pipeline.Store.Save(exhausted);
+
+        await _pipeline.Processor.ProcessAsync(_pipeline.Store.Find(pending.Id)!, CancellationToken.None);
+        await _pipeline.Processor.ProcessAsync(_pipeline.Store.Find(exhausted.Id)!, CancellationToken.None);
+
+        Assert.Equal((GenerationState.Failed, 0), State(pending.Id));
+        Assert.Equal((GenerationState.Failed, 3), State(exhausted.Id));
+    }
+
+    [Fact]
+    public async Task A_generation_is_required()
+    {
+        await Assert.ThrowsAsync<ArgumentNullException>(() => _pipeline.Processor.ProcessAsync(null!, CancellationToken.None));
+    }
+
+    private (GenerationState, int) State(string id)
+    {
+        var stored = _pipeline.Store.Find(id)!;
+        return (stored.State, stored.Attempts);
+    }
+
+    private GenerationRecord Start(long attachmentSizeLimit) =>
+        _pipeline.Service.Start(new StartGenerationCommand(
+            GenerationOrigin.Imagine,
+            GenerationPipeline.Member(1),
+            GenerationPipeline.Request(),
+            new DeliveryTarget
+            {
+                GuildId = GenerationPipeline.Guild, ChannelId = 1, InteractionToken = "token", AttachmentSizeLimit = attachmentSizeLimit,
+            })).Generation!;
+
+    private static StartGenerationCommand Command(ulong user) =>
+        new(GenerationOrigin.Imagine, GenerationPipeline.Member(user), GenerationPipeline.Request(),
+            new DeliveryTarget { GuildId = GenerationPipeline.Guild, ChannelId = 1, InteractionToken = "token" });
+}
