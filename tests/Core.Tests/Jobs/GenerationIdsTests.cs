@@ -13,6 +13,20 @@ public sealed class GenerationIdsTests
         Assert.Equal(ids.Count, ids.Distinct(StringComparer.Ordinal).Count());
     }
 
+    [Fact]
+    public void Every_character_of_an_id_is_random()
+    {
+        // 80 random bits, five per character: each position takes many values. An encoder that lost bits would pin
+        // some positions to one character while the ids stayed unique.
+        var ids = Enumerable.Range(0, 2_000).Select(_ => GenerationIds.New()).ToList();
+
+        for (var position = 0; position < 16; position++)
+        {
+            var seen = ids.Select(id => id[position]).Distinct().Count();
+            Assert.True(seen >= 24, $"position {position} took only {seen} of 32 characters");
+        }
+    }
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]

@@ -68,6 +68,34 @@ public sealed class ThrottledProgressTests
         Assert.Equal([5], shown);
     }
 
+    [Fact]
+    public async Task A_new_value_waits_out_the_interval_of_the_one_already_on_screen()
+    {
+        var time = new FakeTimeProvider();
+        var start = time.GetUtcNow();
+        var shownAt = new ConcurrentQueue<DateTimeOffset>();
+        using var progress = new ThrottledProgress(
+            (_, _) =>
+            {
+                shownAt.Enqueue(time.GetUtcNow());
+                return Task.CompletedTask;
+            },
+            time,
+            Interval,
+            new JobProgress(JobStatus.Queued, 0),
+            CancellationToken.None);
+
+        progress.Report(new JobProgress(JobStatus.Processing, 5));
+        await WaitUntil(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            return !shownAt.IsEmpty;
+        });
+
+        await progress.CompleteAsync();
+        Assert.True(Assert.Single(shownAt) >= start + Interval, "the edit came before the interval of the value on screen ran out");
+    }
+
     private static Func<JobProgress, CancellationToken, Task> Record(ConcurrentQueue<int> shown) => (value, _) =>
     {
         shown.Enqueue(value.Percent);
