@@ -78,9 +78,49 @@ public sealed class GenerationProcessorTests : IDisposable
     }
 
     [Fact]
+    public async Task A_delivery_check_that_fails_after_a_restart_counts_as_not_delivered_and_posts_once()
+    {
+        _pipeline.ApiframeSucceeds();
+        var generation = Resumed(GenerationState.Delivering, apiframeCost: 4);
+        _pipeline.Presenter.FindDeliveredAsync(Arg.Any<GenerationRecord>(), Arg.Any<CancellationToken>())
+            .Returns<Task<DeliveryReceipt?>>(_ => throw new HttpRequestException("Discord is down"));
+
+        await _pipeline.Processor.ProcessAsync(generation, CancellationToken.None);
+
+        Assert.Equal(GenerationState.Delivered, _pipeline.Store.Find(generation.Id)!.State);
+        await _pipeline.Presenter.Received(1).DeliverAsync(Arg.Any<GenerationRecord>(), Arg.Any<GenerationResult>(), Arg.Any<CancellationToken>());
+    }
+
+    [Theory]
+    [InlineData(null, 4)] // Apiframe did not say again: what it billed before stands for the daily budget
+    [InlineData(0, 0)] // Apiframe's latest word (refunded) replaces it
+    public async Task A_resumed_job_that_fails_keeps_the_cost_Apiframe_last_reported(int? reported, int expected)
+    {
+        _pipeline.ApiframeSucceeds();
+        var generation = Resumed(GenerationState.Submitted, apiframeCost: 4);
+        _pipeline.Seedream.WaitForCompletionAsync("job-1", Arg.Any<IProgress<JobProgress>?>(), Arg.Any<CancellationToken>())
+            .Returns(ApiframeResult<CompletedJob>.Fail(new ApiframeFailure(ApiframeFailureKind.JobNotFound, "gone") { CreditCost = reported }));
+
+        await _pipeline.Processor.ProcessAsync(generation, CancellationToken.None);
+
+        Assert.Equal(expected, _pipeline.Store.Find(generation.Id)!.ApiframeCreditCost);
+    }
+
+    [Fact]
     public async Task A_generation_is_required()
     {
         await Assert.ThrowsAsync<ArgumentNullException>(() => _pipeline.Processor.ProcessAsync(null!, CancellationToken.None));
+    }
+
+    private GenerationRecord Resumed(GenerationState state, int apiframeCost)
+    {
+        var generation = _pipeline.Start(1).Generation!;
+        generation.State = state;
+        generation.Attempts = 1;
+        generation.JobId = "job-1";
+        generation.ApiframeCreditCost = apiframeCost;
+        _pipeline.Store.Save(generation);
+        return _pipeline.Store.Find(generation.Id)!;
     }
 
     private (GenerationState, int) State(string id)

@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
 using SeedreamBot.Core.Credits;
 using SeedreamBot.Core.Jobs;
 
@@ -57,6 +59,46 @@ public sealed class GenerationServiceTests : IDisposable
         });
 
         Assert.Null(dms.Service.Precheck(CreditMember.DirectMessage(1), GenerationPipeline.Request()));
+    }
+
+    [Fact]
+    public async Task Once_recovery_has_run_the_service_is_ready_without_waiting()
+    {
+        Assert.True(await Service.WaitUntilReadyAsync(TimeSpan.Zero, CancellationToken.None));
+    }
+
+    [Fact]
+    public void A_blocked_member_is_refused_in_the_precheck_with_the_moderator_s_reason()
+    {
+        _pipeline.Get<ICreditModeration>().Block(9, GenerationPipeline.Member(1), "spam");
+
+        var refusal = Service.Precheck(GenerationPipeline.Member(1), GenerationPipeline.Request());
+
+        Assert.Equal((StartRefusalKind.Blocked, "spam"), (refusal!.Kind, refusal.Reason));
+    }
+
+    [Fact]
+    public void A_started_generation_is_told_its_place_in_line()
+    {
+        // No scheduler loop runs here, so both stay waiting: one each for two members, in arrival order.
+        var first = _pipeline.Start(1);
+        var second = _pipeline.Start(2);
+
+        Assert.Equal((1, 1), (first.Queue!.Value.Position, first.Queue.Value.Waiting));
+        Assert.Equal((2, 2), (second.Queue!.Value.Position, second.Queue.Value.Waiting));
+    }
+
+    [Fact]
+    public void The_pipeline_falls_back_to_the_system_clock_and_needs_a_configuration()
+    {
+        var configuration = new ConfigurationBuilder().Build();
+        using var provider = new ServiceCollection()
+            .AddGenerationJobs(configuration)
+            .BuildServiceProvider();
+
+        Assert.Same(TimeProvider.System, provider.GetRequiredService<TimeProvider>());
+        Assert.Throws<ArgumentNullException>(() => new ServiceCollection().AddGenerationJobs(null!));
+        Assert.Equal(20L * 1024 * 1024, new GenerationOptions().MaxInputImageBytes); // the documented 20 MiB
     }
 
     [Fact]

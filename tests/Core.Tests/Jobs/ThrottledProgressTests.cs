@@ -96,6 +96,36 @@ public sealed class ThrottledProgressTests
         Assert.True(Assert.Single(shownAt) >= start + Interval, "the edit came before the interval of the value on screen ran out");
     }
 
+    [Fact]
+    public async Task An_edit_that_throws_is_skipped_and_the_next_value_is_still_shown()
+    {
+        var time = new FakeTimeProvider();
+        var shown = new ConcurrentQueue<int>();
+        using var progress = new ThrottledProgress(
+            (value, _) =>
+            {
+                shown.Enqueue(value.Percent);
+                return value.Percent == 10 ? Task.FromException(new HttpRequestException("Discord 503")) : Task.CompletedTask;
+            },
+            time,
+            Interval,
+            alreadyShown: null,
+            CancellationToken.None);
+
+        progress.Report(new JobProgress(JobStatus.Processing, 10));
+        await WaitUntil(() => shown.Count == 1);
+        progress.Report(new JobProgress(JobStatus.Processing, 20));
+        await WaitUntil(() =>
+        {
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            return shown.Count == 2;
+        });
+
+        await progress.CompleteAsync();
+        Assert.Equal([10, 20], shown);
+        Assert.Equal(1, progress.Shown);
+    }
+
     private static Func<JobProgress, CancellationToken, Task> Record(ConcurrentQueue<int> shown) => (value, _) =>
     {
         shown.Enqueue(value.Percent);
