@@ -16,16 +16,16 @@ public sealed class GenerationProcessorTests : IDisposable
     public void Dispose() => _pipeline.Dispose();
 
     [Theory]
-    [InlineData(25L * 1024 * 1024, 25L * 1024 * 1024)] // a boosted server's limit, from the interaction
-    [InlineData(0L, GenerationProcessor.DefaultAttachmentSizeLimit)] // the interaction did not say
-    public async Task The_result_is_downloaded_up_to_the_channel_s_upload_limit(long channelLimit, long expected)
+    [InlineData(0L, GenerationState.Delivered)] // the interaction did not say: Discord's default 10 MiB holds the 2 kB result
+    [InlineData(50L, GenerationState.Failed)] // the channel's own limit applies: no encoding of the image fits in 50 bytes
+    public async Task The_result_is_fitted_to_the_channel_s_upload_limit_or_Discord_s_default(long channelLimit, GenerationState expected)
     {
-        _pipeline.ApiframeSucceeds();
+        _pipeline.ApiframeSucceeds(bytes: 2_000);
         var generation = Start(channelLimit);
 
         await _pipeline.Processor.ProcessAsync(generation, CancellationToken.None);
 
-        await _pipeline.Seedream.Received(1).DownloadAsync(Arg.Any<Uri>(), expected, Arg.Any<CancellationToken>());
+        Assert.Equal(expected, _pipeline.Store.Find(generation.Id)!.State);
     }
 
     [Fact]
