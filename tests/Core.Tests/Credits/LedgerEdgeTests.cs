@@ -159,6 +159,20 @@ public sealed class LedgerEdgeTests : IDisposable
     }
 
     [Fact]
+    public void The_export_s_columns_are_a_fixed_contract_and_a_cell_starting_with_a_separator_is_quoted()
+    {
+        // Moderators' spreadsheets and scripts read these names: renaming one is a breaking change.
+        Assert.Equal(
+            "entry_id,time_utc,kind,guild_id,user_id,actor_id,delta,balance_before,balance_after,amount,generation_id,reason\r\n",
+            CreditCsv.Header);
+
+        var row = CreditCsv.Row(new CreditEntry(
+            7, CreditEntryKind.Grant, LedgerHarness.Member(1).Scope, 9, 5, 0, 5, 5, ",first a comma", _harness.Time.GetUtcNow(), null));
+
+        Assert.EndsWith(",\",first a comma\"\r\n", row, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Arguments_that_make_no_sense_are_refused_with_argument_errors()
     {
         var moderation = _harness.Moderation;
